@@ -1,0 +1,221 @@
+//! Command-line arguments and the commands they run.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, ConfigError, RuleSet};
+use crate::diagnostic::Severity;
+use crate::engine;
+use crate::report::{Concise, Human, Reporter};
+use crate::rules::RULES;
+
+/// Lint Markdown blog posts for SEO and structure problems.
+#[derive(Debug, Parser)]
+#[command(name = "postlint", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint posts: files, or directories walked for *.md and *.markdown.
+    Check(CheckArgs),
+    /// Print a rule's documentation.
+    Rule {
+        /// The rule's name, as `postlint rules` lists it.
+        name: String,
+    },
+    /// List every rule with its category, default level and summary.
+    Rules,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and directories to lint.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Configuration file; by default postlint.toml in the current directory or the nearest parent.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Worker threads; by default one per core.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Don't print the summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Each diagnostic with its source snippet, underlined.
+    Human,
+    /// One line per diagnostic: path:line:col: severity[rule] message.
+    Concise,
+}
+
+/// Exit codes: what a CI step or a hook reads.
+pub mod exit {
+    /// No error was reported.
+    pub const CLEAN: u8 = 0;
+    /// At least one error was reported.
+    pub const ERRORS: u8 = 1;
+    /// A usage or configuration error, or a file that could not be read.
+    pub const TROUBLE: u8 = 2;
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rule { name } => rule(&name),
+        Command::Rules => rules(),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let started = Instant::now();
+    let stderr_color = use_color(std::io::stderr().is_terminal());
+    let config_path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| config::discover(&dir)),
+    };
+    let rules = match RuleSet::load(config_path.as_deref()) {
+        Ok(rules) => rules,
+        Err(error) => {
+            eprint!("{}", render_config_error(&error, stderr_color));
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
+    if let Some(threads) = args.threads {
+        // Only fails when a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    let outcome = engine::run(&args.paths, &rules);
+
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(Human::new(use_color(terminal), terminal, terminal_width())),
+        Format::Concise => Box::new(Concise),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if reporter
+        .report(&outcome, &mut out)
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        // A closed pipe (`| head`) is not an error of the lint.
+        return ExitCode::from(exit::TROUBLE);
+    }
+    drop(out);
+
+    if !args.quiet {
+        eprintln!("{}", summary(&outcome, started.elapsed()));
+    }
+    ExitCode::from(if outcome.unreadable() > 0 {
+        exit::TROUBLE
+    } else if outcome.count(Severity::Error) > 0 {
+        exit::ERRORS
+    } else {
+        exit::CLEAN
+    })
+}
+
+fn summary(outcome: &engine::Outcome, elapsed: std::time::Duration) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!(
+        "checked {} in {:.2} s: {}, {}",
+        plural(outcome.posts_checked(), "post"),
+        elapsed.as_secs_f64(),
+        plural(outcome.count(Severity::Error), "error"),
+        plural(outcome.count(Severity::Warning), "warning"),
+    );
+    let infos = outcome.count(Severity::Info);
+    if infos > 0 {
+        line.push_str(&format!(", {}", plural(infos, "info")));
+    }
+    let unreadable = outcome.unreadable();
+    if unreadable > 0 {
+        line.push_str(&format!(
+            "; {} could not be read",
+            plural(unreadable, "file")
+        ));
+    }
+    line
+}
+
+/// Colour when the stream is a terminal and `NO_COLOR` is unset or empty.
+fn use_color(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.parse().ok())
+        .unwrap_or(100)
+}
+
+fn render_config_error(error: &ConfigError, color: bool) -> String {
+    use crate::diagnostic::{Diagnostic, Finding};
+    use crate::engine::{FileReport, Outcome};
+    let range = error.range.clone().unwrap_or(0..0);
+    let outcome = Outcome {
+        files: vec![FileReport {
+            path: error.path.clone(),
+            source: (!error.source.is_empty()).then(|| error.source.as_str().into()),
+            diagnostics: vec![Diagnostic {
+                path: error.path.clone(),
+                rule: "config",
+                severity: Severity::Error,
+                finding: Finding::new(range, error.message.clone()),
+            }],
+            linted: false,
+        }],
+    };
+    let mut out = Vec::new();
+    let human = Human::new(color, false, terminal_width());
+    let _ = human.report(&outcome, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn rule(name: &str) -> ExitCode {
+    match crate::rules::find(name) {
+        Some(info) => {
+            print!("{}", info.doc);
+            ExitCode::from(exit::CLEAN)
+        }
+        None => {
+            eprintln!("error: unknown rule `{name}`; `postlint rules` lists them");
+            ExitCode::from(exit::TROUBLE)
+        }
+    }
+}
+
+fn rules() -> ExitCode {
+    let name_width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let category_width = RULES.iter().map(|r| r.category.len()).max().unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for info in RULES {
+        let _ = writeln!(
+            out,
+            "{:name_width$}  {:category_width$}  {:7}  {}",
+            info.name,
+            info.category,
+            info.default_severity.as_str(),
+            info.summary
+        );
+    }
+    ExitCode::from(exit::CLEAN)
+}

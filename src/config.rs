@@ -1,0 +1,297 @@
+//! `postlint.toml`: found once, read once, turned into the set of rules to run.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::diagnostic::Severity;
+use crate::rules::{self, Context, RULES, Rule, RuleInfo};
+
+pub const FILE_NAME: &str = "postlint.toml";
+
+/// A rule's level in configuration: a severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    fn parse(text: &str) -> Option<Level> {
+        Some(match text {
+            "off" => Level::Off,
+            "info" => Level::On(Severity::Info),
+            "warning" => Level::On(Severity::Warning),
+            "error" => Level::On(Severity::Error),
+            _ => return None,
+        })
+    }
+}
+
+/// A rule ready to run: what it is, how severe its findings are, and its options.
+pub struct EnabledRule {
+    pub info: &'static RuleInfo,
+    pub severity: Severity,
+    pub rule: Box<dyn Rule>,
+}
+
+/// The rules to run, built from the configuration.
+pub struct RuleSet {
+    /// The configuration file read, if any.
+    pub path: Option<PathBuf>,
+    pub rules: Vec<EnabledRule>,
+    pub context: Context,
+}
+
+/// A configuration file that cannot be used, with the place that says why.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    /// The file's text, for the report; empty when it could not be read.
+    pub source: String,
+    pub range: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// `postlint.toml` in `start` or the nearest parent that has one.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+impl RuleSet {
+    /// Every rule at its defaults, as with no configuration file.
+    pub fn defaults() -> RuleSet {
+        build(None, "", None).expect("the defaults are a valid configuration")
+    }
+
+    /// Reads `path` (or the discovered file, or none) into a rule set.
+    pub fn load(path: Option<&Path>) -> Result<RuleSet, ConfigError> {
+        let Some(path) = path else {
+            return Ok(RuleSet::defaults());
+        };
+        let source = std::fs::read_to_string(path).map_err(|error| ConfigError {
+            path: path.to_owned(),
+            source: String::new(),
+            range: None,
+            message: format!("cannot read the configuration file: {error}"),
+        })?;
+        RuleSet::from_toml(path, &source)
+    }
+
+    pub fn from_toml(path: &Path, source: &str) -> Result<RuleSet, ConfigError> {
+        let error = |range: Option<Range<usize>>, message: String| ConfigError {
+            path: path.to_owned(),
+            source: source.to_owned(),
+            range,
+            message,
+        };
+        let document = DeTable::parse(source)
+            .map_err(|e| error(e.span(), format!("invalid TOML: {}", e.message().trim())))?;
+        let mut rules_table = None;
+        for (key, value) in document.into_inner() {
+            match key.get_ref().as_ref() {
+                "rules" => rules_table = Some(value),
+                other => {
+                    return Err(error(
+                        Some(key.span()),
+                        format!("unknown key `{other}`; postlint.toml has `[rules.<name>]` tables"),
+                    ));
+                }
+            }
+        }
+        build(Some(path), source, rules_table)
+    }
+}
+
+fn build(
+    path: Option<&Path>,
+    source: &str,
+    rules_table: Option<Spanned<DeValue<'_>>>,
+) -> Result<RuleSet, ConfigError> {
+    let error = |range: Range<usize>, message: String| ConfigError {
+        path: path.map(Path::to_owned).unwrap_or_default(),
+        source: source.to_owned(),
+        range: Some(range),
+        message,
+    };
+    let mut configured: Vec<(&'static RuleInfo, Spanned<DeValue<'_>>)> = Vec::new();
+    if let Some(rules_table) = rules_table {
+        let span = rules_table.span();
+        let DeValue::Table(table) = rules_table.into_inner() else {
+            return Err(error(
+                span,
+                "`rules` must be a table of `[rules.<name>]` tables".into(),
+            ));
+        };
+        for (name, options) in table {
+            let Some(info) = rules::find(name.get_ref()) else {
+                return Err(error(
+                    name.span(),
+                    format!(
+                        "unknown rule `{}`; `postlint rules` lists them",
+                        name.get_ref().as_ref()
+                    ),
+                ));
+            };
+            configured.push((info, options));
+        }
+    }
+
+    let mut rule_set = RuleSet {
+        path: path.map(Path::to_owned),
+        rules: Vec::new(),
+        context: Context::default(),
+    };
+    for info in RULES {
+        let mut level = Level::On(info.default_severity);
+        let mut options = None;
+        if let Some(index) = configured.iter().position(|(i, _)| i.name == info.name) {
+            let (_, value) = configured.swap_remove(index);
+            let span = value.span();
+            let DeValue::Table(mut table) = value.into_inner() else {
+                return Err(error(
+                    span,
+                    format!(
+                        "`rules.{}` must be a table, such as `level = \"warning\"`",
+                        info.name
+                    ),
+                ));
+            };
+            if let Some(level_value) = table.remove("level") {
+                let level_span = level_value.span();
+                level = level_value
+                    .get_ref()
+                    .as_str()
+                    .and_then(Level::parse)
+                    .ok_or_else(|| {
+                        error(
+                            level_span,
+                            "`level` must be \"error\", \"warning\", \"info\" or \"off\"".into(),
+                        )
+                    })?;
+            }
+            options = Some((span, table));
+        }
+        let Level::On(severity) = level else {
+            continue;
+        };
+        let (span, rule) = match options {
+            Some((span, table)) => {
+                let deserializer =
+                    ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(table)));
+                (Some(span), (info.build)(Some(deserializer)))
+            }
+            None => (None, (info.build)(None)),
+        };
+        let rule = rule.map_err(|options_error| {
+            error(
+                options_error.range.or(span).unwrap_or(0..0),
+                format!(
+                    "invalid options for `{}`: {}",
+                    info.name, options_error.message
+                ),
+            )
+        })?;
+        for field in rule.fields() {
+            if !rule_set.context.fields.iter().any(|f| f.name == field.name) {
+                rule_set.context.fields.push(field);
+            }
+        }
+        rule_set.rules.push(EnabledRule {
+            info,
+            severity,
+            rule,
+        });
+    }
+    Ok(rule_set)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<RuleSet, ConfigError> {
+        RuleSet::from_toml(Path::new("postlint.toml"), text)
+    }
+
+    #[test]
+    fn defaults_enable_every_rule() {
+        let set = RuleSet::defaults();
+        assert_eq!(set.rules.len(), RULES.len());
+    }
+
+    #[test]
+    fn levels_and_options() {
+        let set = load("[rules.cover-missing]\nlevel = \"off\"\n[rules.excerpt-length]\nlevel = \"error\"\nmax = 200\n").unwrap();
+        assert!(set.rules.iter().all(|r| r.info.name != "cover-missing"));
+        let excerpt = set
+            .rules
+            .iter()
+            .find(|r| r.info.name == "excerpt-length")
+            .unwrap();
+        assert_eq!(excerpt.severity, Severity::Error);
+    }
+
+    #[test]
+    fn an_unknown_option_names_the_key_and_its_place() {
+        let text = "[rules.excerpt-length]\nmaximum = 200\n";
+        let error = load(text).err().unwrap();
+        assert!(
+            error.message.contains("unknown field `maximum`"),
+            "{}",
+            error.message
+        );
+        assert_eq!(&text[error.range.unwrap()], "maximum");
+    }
+
+    #[test]
+    fn a_wrong_type_is_an_error_at_the_value() {
+        let text = "[rules.excerpt-length]\nmax = \"lots\"\n";
+        let error = load(text).err().unwrap();
+        assert!(error.message.contains("invalid type"), "{}", error.message);
+        assert_eq!(&text[error.range.unwrap()], "\"lots\"");
+    }
+
+    #[test]
+    fn unknown_rules_levels_and_keys() {
+        let text = "[rules.cover-mising]\n";
+        assert_eq!(
+            &text[load(text).err().unwrap().range.unwrap()],
+            "cover-mising"
+        );
+        let text = "[rules.cover-missing]\nlevel = \"fatal\"\n";
+        assert_eq!(&text[load(text).err().unwrap().range.unwrap()], "\"fatal\"");
+        let text = "colour = true\n";
+        assert_eq!(&text[load(text).err().unwrap().range.unwrap()], "colour");
+        assert!(load("[rules\n").is_err());
+    }
+
+    #[test]
+    fn option_validation() {
+        let error = load("[rules.excerpt-length]\nmin = 300\n").err().unwrap();
+        assert!(
+            error
+                .message
+                .contains("`min` (300) is larger than `max` (160)")
+        );
+        let error = load("[rules.slug-format]\npattern = \"[\"\n")
+            .err()
+            .unwrap();
+        assert!(
+            error.message.contains("invalid pattern"),
+            "{}",
+            error.message
+        );
+    }
+}

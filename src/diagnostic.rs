@@ -1,0 +1,205 @@
+//! The diagnostic every rule produces: byte ranges inside, lines and columns only at the edge.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+/// How much a finding matters. Ordered from least to most severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// Should be fixed; fails a run only when asked to.
+    Warning,
+    /// Must be fixed; fails the run.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary span with its own text, such as the heading a jump starts from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+/// What a rule reports, before the engine attaches the rule's name and configured severity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte range in the file (empty ranges point between two bytes).
+    pub range: Range<usize>,
+    /// Short text under the primary span; the message is used when absent.
+    pub label: Option<String>,
+    pub message: String,
+    pub help: Option<String>,
+    pub secondary: Vec<Label>,
+    /// The most severe level this finding may be shown at, whatever the rule's level.
+    pub severity_cap: Option<Severity>,
+}
+
+impl Finding {
+    pub fn new(range: Range<usize>, message: impl Into<String>) -> Self {
+        Finding {
+            range,
+            label: None,
+            message: message.into(),
+            help: None,
+            secondary: Vec::new(),
+            severity_cap: None,
+        }
+    }
+
+    pub fn label(mut self, text: impl Into<String>) -> Self {
+        self.label = Some(text.into());
+        self
+    }
+
+    pub fn help(mut self, text: impl Into<String>) -> Self {
+        self.help = Some(text.into());
+        self
+    }
+
+    pub fn secondary(mut self, range: Range<usize>, text: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            range,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.severity_cap = Some(severity);
+        self
+    }
+}
+
+/// A finding attached to its file, its rule and its severity: what reporters print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    /// The rule's name, or [`UNREADABLE_FILE`] for a file that could not be read.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub finding: Finding,
+}
+
+/// The pseudo-rule of a file that could not be read; it cannot be turned off.
+pub const UNREADABLE_FILE: &str = "unreadable-file";
+
+impl Diagnostic {
+    /// The order reports use: by path, then position, then rule.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.path,
+            self.finding.range.start,
+            self.finding.range.end,
+            self.rule,
+            &self.finding.message,
+        )
+    }
+}
+
+/// 1-based line and column of a byte offset, the column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineColumn {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Converts byte offsets of one source text into lines and columns.
+pub struct LineIndex<'a> {
+    source: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(source: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(source).map(|i| i + 1));
+        LineIndex {
+            source,
+            line_starts,
+        }
+    }
+
+    pub fn line_column(&self, offset: usize) -> LineColumn {
+        let offset = offset.min(self.source.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let mut line_start = self.line_starts[line];
+        // A byte-order mark is not a character the user sees or counts.
+        if line == 0 && self.source.starts_with('\u{feff}') && offset >= 3 {
+            line_start = 3;
+        }
+        let column = floor_char_boundary(self.source, offset)
+            .checked_sub(line_start)
+            .map_or(0, |len| {
+                self.source[line_start..line_start + len].chars().count()
+            });
+        LineColumn {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+}
+
+fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
+    source
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
+    offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = LineIndex::new("ab\n中文x\n");
+        assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });
+        assert_eq!(index.line_column(3), LineColumn { line: 2, column: 1 });
+        assert_eq!(index.line_column(9), LineColumn { line: 2, column: 3 });
+        assert_eq!(index.line_column(11), LineColumn { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let index = LineIndex::new("\u{feff}---\n");
+        assert_eq!(index.line_column(3), LineColumn { line: 1, column: 1 });
+        assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn crlf_lines_start_after_the_line_feed() {
+        let index = LineIndex::new("a\r\nb");
+        assert_eq!(index.line_column(3), LineColumn { line: 2, column: 1 });
+    }
+}

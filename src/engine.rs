@@ -1,0 +1,232 @@
+//! The run: find the posts, lint them in parallel, and return diagnostics in a fixed order.
+
+use std::ffi::OsStr;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::RuleSet;
+use crate::diagnostic::{Diagnostic, Finding, Severity, UNREADABLE_FILE};
+use crate::post::Post;
+
+/// The pseudo-rule of a file postlint itself failed on; it is a bug to report.
+pub const INTERNAL_ERROR: &str = "internal-error";
+
+/// One file's result. Its source is kept only when a diagnostic needs it for display.
+pub struct FileReport {
+    pub path: PathBuf,
+    pub source: Option<Arc<str>>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the file was read and linted as a post.
+    pub linted: bool,
+}
+
+/// Everything a run found, in the order it is reported: by path, then position.
+pub struct Outcome {
+    pub files: Vec<FileReport>,
+}
+
+impl Outcome {
+    pub fn diagnostics(&self) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
+        self.files
+            .iter()
+            .flat_map(|file| file.diagnostics.iter().map(move |d| (file, d)))
+    }
+
+    pub fn posts_checked(&self) -> usize {
+        self.files.iter().filter(|file| file.linted).count()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics()
+            .filter(|(_, d)| d.severity == severity && d.rule != UNREADABLE_FILE)
+            .count()
+    }
+
+    pub fn unreadable(&self) -> usize {
+        self.diagnostics()
+            .filter(|(_, d)| d.rule == UNREADABLE_FILE)
+            .count()
+    }
+}
+
+/// Whether a walked file is a post: `*.md` or `*.markdown`.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"))
+}
+
+/// The files to lint: named files as they are, directories walked honouring `.gitignore`
+/// and skipping hidden entries. Sorted and without repeats. Walk errors come back as
+/// reports of their own.
+pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path)
+            .hidden(true)
+            .git_ignore(true)
+            // A blog that is not a Git repository yet still means its .gitignore.
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
+                    if is_file && is_markdown(entry.path()) {
+                        files.push(entry.into_path());
+                    }
+                }
+                Err(error) => {
+                    let path = walk_error_path(&error).unwrap_or_else(|| path.clone());
+                    errors.push(unreadable(
+                        path,
+                        format!("cannot read: {}", walk_error_text(&error)),
+                    ));
+                }
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk_error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn walk_error_text(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_text(err),
+        other => other.to_string(),
+    }
+}
+
+fn unreadable(path: PathBuf, message: String) -> FileReport {
+    let finding = Finding::new(0..0, message);
+    FileReport {
+        diagnostics: vec![Diagnostic {
+            path: path.clone(),
+            rule: UNREADABLE_FILE,
+            severity: Severity::Error,
+            finding,
+        }],
+        path,
+        source: None,
+        linted: false,
+    }
+}
+
+/// Reads a file as UTF-8, or says exactly why it cannot be.
+fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|error| {
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+            _ => error.to_string(),
+        };
+        format!("cannot read file: {reason}")
+    })?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!(
+            "file is not valid UTF-8: byte 0x{:02X} at line {line} (byte offset {valid}); save it as UTF-8",
+            bytes[valid]
+        )
+    })
+}
+
+/// Lints one post with every enabled rule; findings sorted by position.
+pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut findings = Vec::new();
+    for enabled in &rules.rules {
+        enabled.rule.check(post, &rules.context, &mut findings);
+        for finding in findings.drain(..) {
+            let severity = finding
+                .severity_cap
+                .map_or(enabled.severity, |cap| cap.min(enabled.severity));
+            diagnostics.push(Diagnostic {
+                path: post.path.clone(),
+                rule: enabled.info.name,
+                severity,
+                finding,
+            });
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
+}
+
+/// Reads and lints one file; never panics out, whatever the file holds.
+pub fn lint_file(path: &Path, rules: &RuleSet) -> FileReport {
+    let source = match read(path) {
+        Ok(source) => source,
+        Err(message) => return unreadable(path.to_owned(), message),
+    };
+    lint_source(path, source, rules)
+}
+
+/// Lints text as if it were the file at `path`.
+pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let post = Post::parse(path, source);
+        let diagnostics = lint_post(&post, rules);
+        (post.source, diagnostics)
+    }));
+    match result {
+        Ok((source, diagnostics)) => FileReport {
+            path: path.to_owned(),
+            source: (!diagnostics.is_empty()).then(|| Arc::from(source)),
+            diagnostics,
+            linted: true,
+        },
+        Err(_) => FileReport {
+            path: path.to_owned(),
+            source: None,
+            diagnostics: vec![Diagnostic {
+                path: path.to_owned(),
+                rule: INTERNAL_ERROR,
+                severity: Severity::Error,
+                finding: Finding::new(
+                    0..0,
+                    "postlint failed on this file; this is a bug, please report it with the file",
+                ),
+            }],
+            linted: false,
+        },
+    }
+}
+
+/// Lints every post under `paths` in parallel; the result is the same whatever the
+/// number of threads.
+pub fn run(paths: &[PathBuf], rules: &RuleSet) -> Outcome {
+    let (files, mut errors) = collect_paths(paths);
+    let mut reports: Vec<FileReport> = files
+        .par_iter()
+        .map(|path| lint_file(path, rules))
+        .collect();
+    reports.append(&mut errors);
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    Outcome { files: reports }
+}

@@ -1,0 +1,12 @@
+//! postlint: a linter and SEO validator for Markdown blog posts.
+//!
+//! Data flows one way: files → [`post::Post`] → [`rules`] → [`diagnostic::Diagnostic`]s →
+//! a [`report::Reporter`]. The CLI is a thin face on [`engine`].
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod post;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,368 @@
+//! Finding the front matter block at the top of a post and reading its entries.
+
+use std::ops::Range;
+
+use super::yaml;
+
+/// The syntax a front matter block is written in, told by its opening delimiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `---` … `---` (or `...`).
+    Yaml,
+    /// `+++` … `+++` (Hugo, Zola).
+    Toml,
+    /// `{` … `}` (Hugo).
+    Json,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Yaml => "YAML",
+            Format::Toml => "TOML",
+            Format::Json => "JSON",
+        }
+    }
+}
+
+/// A front matter value with its byte range in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub kind: ValueKind,
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueKind {
+    Null,
+    Bool(bool),
+    /// A number, as spelled in the source (`2024`, `1.50`).
+    Number(String),
+    String(String),
+    List(Vec<Value>),
+    Map(Vec<(Value, Value)>),
+}
+
+impl Value {
+    /// The value as text: a string, or a number as written. Lists, maps, booleans and null
+    /// are not text.
+    pub fn as_text(&self) -> Option<&str> {
+        match &self.kind {
+            ValueKind::String(s) | ValueKind::Number(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Text that is empty or only whitespace counts as no value at all.
+    pub fn is_blank(&self) -> bool {
+        match &self.kind {
+            ValueKind::Null => true,
+            ValueKind::String(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// What kind of value this is, for messages: "a list", "a boolean".
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            ValueKind::Null => "empty",
+            ValueKind::Bool(_) => "a boolean",
+            ValueKind::Number(_) => "a number",
+            ValueKind::String(_) => "text",
+            ValueKind::List(_) => "a list",
+            ValueKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// One top-level `key: value` pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_range: Range<usize>,
+    /// `None` when the key is there but its value could not be read (a syntax error).
+    pub value: Option<Value>,
+}
+
+/// Something wrong with the block itself: a syntax error, a duplicate key, no closing line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub range: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+    pub secondary: Option<(Range<usize>, String)>,
+}
+
+/// The front matter block of a post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontMatter {
+    pub format: Format,
+    /// The opening delimiter line, without its line ending.
+    pub opening: Range<usize>,
+    /// The text between the delimiter lines.
+    pub content: Range<usize>,
+    /// Whether a closing delimiter line was found.
+    pub closed: bool,
+    /// Top-level entries in file order; the first of duplicate keys.
+    pub entries: Vec<Entry>,
+    pub problems: Vec<Problem>,
+    /// Whether a raw line of the block sets a title, the way markdownlint decides it.
+    pub has_title_line: bool,
+}
+
+impl FrontMatter {
+    /// Whether every top-level key is known, so that "absent" can be trusted. It is not for
+    /// a block that is never closed or is in a syntax postlint does not read yet.
+    pub fn keys_are_known(&self) -> bool {
+        self.closed && self.format == Format::Yaml
+    }
+
+    /// The entries whose key is one of `names`, in file order.
+    pub fn entries_named<'a>(
+        &'a self,
+        names: &'a [String],
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .iter()
+            .filter(move |entry| names.contains(&entry.key))
+    }
+}
+
+/// Finds and reads the front matter at the top of `source`, after an optional BOM.
+/// Returns the block (if any) and the byte offset where the Markdown body starts.
+pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = Lines::new(source, start);
+    let Some(first) = lines.next() else {
+        return (None, start);
+    };
+    let (format, closers): (Format, &[&str]) = match delimiter(&source[first.text.clone()]) {
+        "---" => (Format::Yaml, &["---", "..."]),
+        "+++" => (Format::Toml, &["+++"]),
+        "{" => (Format::Json, &["}"]),
+        _ => return (None, start),
+    };
+    let content_start = first.next;
+    let closing = lines.find(|line| closers.contains(&delimiter(&source[line.text.clone()])));
+    let Some(closing) = closing else {
+        // Generators publish such a file as plain Markdown, and markdownlint reads it so.
+        let front_matter = FrontMatter {
+            format,
+            opening: first.text.clone(),
+            content: content_start..source.len(),
+            closed: false,
+            entries: Vec::new(),
+            problems: vec![Problem {
+                range: first.text,
+                message: format!(
+                    "front matter opened here is never closed by a `{}` line",
+                    closers[0]
+                ),
+                help: Some(format!(
+                    "add a line `{}` after the last front matter key; until then the generator publishes the block as text",
+                    closers[0]
+                )),
+                secondary: None,
+            }],
+            has_title_line: false,
+        };
+        return (Some(front_matter), start);
+    };
+    let content = content_start..closing.text.start;
+    let has_title_line = source[content.clone()].lines().any(is_title_line);
+    let (entries, problems) = match format {
+        Format::Yaml => {
+            let parsed = yaml::parse(source, content.clone());
+            (parsed.entries, parsed.problems)
+        }
+        // Not read yet; `front-matter-invalid` says so and the other rules stay silent.
+        Format::Toml | Format::Json => (Vec::new(), Vec::new()),
+    };
+    let front_matter = FrontMatter {
+        format,
+        opening: first.text,
+        content,
+        closed: true,
+        entries,
+        problems,
+        has_title_line,
+    };
+    (Some(front_matter), closing.next)
+}
+
+/// A delimiter line's text without trailing whitespace (a `\r` included).
+fn delimiter(line: &str) -> &str {
+    line.trim_end_matches([' ', '\t', '\r'])
+}
+
+/// markdownlint's default `front_matter_title`: `^\s*"?title"?\s*[:=]`, case-insensitive.
+fn is_title_line(line: &str) -> bool {
+    let rest = line.trim_start();
+    let rest = rest.strip_prefix('"').unwrap_or(rest);
+    let Some(word) = rest.get(..5) else {
+        return false;
+    };
+    if !word.eq_ignore_ascii_case("title") {
+        return false;
+    }
+    let rest = &rest[5..];
+    let rest = rest.strip_prefix('"').unwrap_or(rest);
+    rest.trim_start().starts_with([':', '='])
+}
+
+struct Line {
+    /// The line without its ending.
+    text: Range<usize>,
+    /// Where the next line starts.
+    next: usize,
+}
+
+struct Lines<'a> {
+    source: &'a str,
+    offset: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(source: &'a str, offset: usize) -> Self {
+        Lines { source, offset }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        if self.offset >= self.source.len() {
+            return None;
+        }
+        let start = self.offset;
+        let (end, next) = match self.source[start..].find('\n') {
+            Some(i) => (start + i, start + i + 1),
+            None => (self.source.len(), self.source.len()),
+        };
+        let end = if self.source[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        self.offset = next;
+        Some(Line {
+            text: start..end,
+            next,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn front_matter(source: &str) -> (FrontMatter, usize) {
+        let (front_matter, body) = parse(source);
+        (front_matter.expect("front matter"), body)
+    }
+
+    #[test]
+    fn yaml_block_with_lf() {
+        let source = "---\ntitle: Hi\n---\n# Body\n";
+        let (fm, body) = front_matter(source);
+        assert_eq!(fm.format, Format::Yaml);
+        assert_eq!(&source[fm.content.clone()], "title: Hi\n");
+        assert_eq!(&source[body..], "# Body\n");
+        assert!(fm.has_title_line);
+        assert!(fm.problems.is_empty());
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let source = "\u{feff}---\r\ntitle: Hi\r\ncover: a.png\r\n---\r\nbody\r\n";
+        let (fm, body) = front_matter(source);
+        assert_eq!(fm.opening, 3..6);
+        assert_eq!(&source[body..], "body\r\n");
+        let cover = &fm.entries[1];
+        assert_eq!(&source[cover.key_range.clone()], "cover");
+        assert_eq!(cover.value.as_ref().unwrap().as_text(), Some("a.png"));
+        assert_eq!(
+            &source[cover.value.as_ref().unwrap().range.clone()],
+            "a.png"
+        );
+    }
+
+    #[test]
+    fn dots_close_a_yaml_block() {
+        let (fm, body) = front_matter("---\na: b\n...\nrest");
+        assert!(fm.closed);
+        assert_eq!(body, 13);
+    }
+
+    #[test]
+    fn delimiters_may_have_trailing_spaces() {
+        let (fm, _) = front_matter("---  \na: b\n--- \t\n");
+        assert!(fm.closed);
+        assert_eq!(fm.entries.len(), 1);
+    }
+
+    #[test]
+    fn empty_front_matter_has_no_entries_and_no_problems() {
+        let (fm, body) = front_matter("---\n---\n# H\n");
+        assert!(fm.entries.is_empty());
+        assert!(fm.problems.is_empty());
+        assert_eq!(body, 8);
+    }
+
+    #[test]
+    fn no_front_matter() {
+        assert_eq!(parse("# Title\n\n---\n"), (None, 0));
+        assert_eq!(parse(""), (None, 0));
+        assert_eq!(parse("\u{feff}"), (None, 3));
+        // Not at the very start: ordinary Markdown.
+        assert_eq!(parse("\n---\na: b\n---\n").0, None);
+        assert_eq!(parse("----\na: b\n----\n").0, None);
+    }
+
+    #[test]
+    fn an_unclosed_block_is_reported_and_the_file_read_as_markdown() {
+        let (fm, body) = front_matter("---\ntitle: a\n# Heading\n");
+        assert!(!fm.closed);
+        assert!(!fm.keys_are_known());
+        assert_eq!(body, 0);
+        assert!(fm.problems[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn toml_is_recognised_but_not_read_yet() {
+        let source = "+++\ntitle = \"x\"\n+++\n## A\n";
+        let (fm, body) = front_matter(source);
+        assert_eq!(fm.format, Format::Toml);
+        assert!(fm.has_title_line);
+        assert!(fm.entries.is_empty());
+        assert!(!fm.keys_are_known());
+        assert_eq!(&source[body..], "## A\n");
+    }
+
+    #[test]
+    fn a_later_thematic_break_is_body() {
+        let source = "---\na: b\n---\ntext\n\n---\n\nmore\n";
+        let (fm, body) = front_matter(source);
+        assert_eq!(fm.entries.len(), 1);
+        assert_eq!(&source[body..], "text\n\n---\n\nmore\n");
+    }
+
+    #[test]
+    fn title_lines_follow_markdownlint() {
+        assert!(is_title_line("title:"));
+        assert!(is_title_line("  Title : x"));
+        assert!(is_title_line("title = \"x\""));
+        assert!(is_title_line("\"title\": \"x\""));
+        assert!(!is_title_line("subtitle: x"));
+        assert!(!is_title_line("notitle: x"));
+        assert!(!is_title_line("titles: x"));
+    }
+
+    #[test]
+    fn title_line_counts_even_when_the_yaml_is_broken() {
+        let (fm, _) = front_matter("---\ntitle:\nbad: [\n---\n");
+        assert!(fm.has_title_line);
+        assert_eq!(fm.problems.len(), 1);
+    }
+}

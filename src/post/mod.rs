@@ -1,0 +1,55 @@
+//! A post, parsed once: its source, front matter and headings. Rules only read it.
+
+pub mod body;
+pub mod front_matter;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+pub use body::Heading;
+pub use front_matter::{Entry, Format, FrontMatter, Value, ValueKind};
+
+#[derive(Debug, Clone)]
+pub struct Post {
+    pub path: PathBuf,
+    /// The whole file, a byte-order mark included: every range indexes into it.
+    pub source: String,
+    pub front_matter: Option<FrontMatter>,
+    /// Where the Markdown body starts.
+    pub body_start: usize,
+    pub headings: Vec<Heading>,
+}
+
+impl Post {
+    pub fn parse(path: impl Into<PathBuf>, source: String) -> Post {
+        let (front_matter, body_start) = front_matter::parse(&source);
+        let headings = body::headings(&source, body_start);
+        Post {
+            path: path.into(),
+            source,
+            front_matter,
+            body_start,
+            headings,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where a finding about the post as a whole points: the front matter's opening line,
+    /// or the start of the file when it has none.
+    pub fn anchor(&self) -> std::ops::Range<usize> {
+        match &self.front_matter {
+            Some(front_matter) => front_matter.opening.clone(),
+            None => {
+                let start = if self.source.starts_with('\u{feff}') {
+                    3
+                } else {
+                    0
+                };
+                start..start
+            }
+        }
+    }
+}

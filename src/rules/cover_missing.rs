@@ -1,0 +1,172 @@
+//! `cover-missing`: the post has no cover image.
+
+use serde::Deserialize;
+
+use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
+use crate::diagnostic::Finding;
+use crate::post::{Post, Value, ValueKind};
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CoverMissing {
+    /// Front matter keys that hold the cover image, in the order they are looked up.
+    pub fields: Vec<String>,
+}
+
+impl Default for CoverMissing {
+    fn default() -> Self {
+        let fields = [
+            "cover",
+            "image",
+            "images",
+            "featured_image",
+            "thumbnail",
+            "heroImage",
+            "banner",
+            "og_image",
+        ];
+        CoverMissing {
+            fields: fields.map(String::from).to_vec(),
+        }
+    }
+}
+
+/// Keys inside a cover mapping (Hugo PaperMod's `cover: {image: …}`) that hold the image.
+const IMAGE_KEYS: [&str; 4] = ["image", "src", "url", "path"];
+
+/// Whether a cover value names an image (`cover: false` opts out, so it counts as given);
+/// `None` for a value of the wrong type.
+fn has_image(value: &Value) -> Option<bool> {
+    match &value.kind {
+        ValueKind::Null => Some(false),
+        ValueKind::String(text) => Some(!text.trim().is_empty()),
+        ValueKind::Bool(false) => Some(true),
+        ValueKind::Bool(true) | ValueKind::Number(_) => None,
+        ValueKind::List(items) => Some(items.iter().any(|item| has_image(item) == Some(true))),
+        ValueKind::Map(pairs) => Some(pairs.iter().any(|(key, value)| {
+            key.as_text().is_some_and(|k| IMAGE_KEYS.contains(&k))
+                && value.as_text().is_some_and(|v| !v.trim().is_empty())
+        })),
+    }
+}
+
+const HELP: &str = "set it to an image path or URL, such as `cover: /images/post-cover.png`; \
+                    `cover: false` publishes the post without one on purpose";
+
+impl Rule for CoverMissing {
+    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
+        match field_state(post, &self.fields, has_image) {
+            FieldState::Set(..) | FieldState::Unknown => {}
+            FieldState::Empty(entry) => findings.push(
+                Finding::new(
+                    entry.key_range.clone(),
+                    format!("`{}` is empty, so the post has no cover image", entry.key),
+                )
+                .label("no image given")
+                .help(format!(
+                    "{HELP}; social cards and post listings show this image"
+                )),
+            ),
+            FieldState::Absent => findings.push(
+                Finding::new(post.anchor(), "post has no cover image")
+                    .label(format!("no {} in this front matter", list_names(&self.fields)))
+                    .help(HELP),
+            ),
+            FieldState::NoFrontMatter => findings.push(
+                Finding::new(post.anchor(), "post has no front matter, so no cover image")
+                    .help("start the file with a front matter block: `---`, `cover: /images/post-cover.png`, `---`"),
+            ),
+        }
+    }
+
+    fn fields(&self) -> Vec<FieldSpec> {
+        self.fields
+            .iter()
+            .map(|name| FieldSpec {
+                name: name.clone(),
+                expect: Expect::Image,
+            })
+            .collect()
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.fields.is_empty() {
+            return Err("`fields` must name at least one front matter key".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::check;
+
+    fn lint(source: &str) -> Vec<Finding> {
+        check(&CoverMissing::default(), source)
+    }
+
+    #[test]
+    fn passes() {
+        for source in [
+            "---\ncover: /a.png\n---\n",
+            "---\nimage: https://x/a.png\n---\n",
+            "---\ncover: false\n---\n",
+            "---\nimages: [a.png]\n---\n",
+            "---\ncover:\n  image: a.png\n  alt: x\n---\n",
+            "---\ncover:\nthumbnail: a.png\n---\n",
+            "---\ncover: [\n---\n",
+        ] {
+            assert!(lint(source).is_empty(), "{source:?}: {:?}", lint(source));
+        }
+    }
+
+    #[test]
+    fn empty_key_is_labelled() {
+        let source = "---\ntitle: t\ncover: \n---\n";
+        let findings = lint(source);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(&source[findings[0].range.clone()], "cover");
+        assert_eq!(
+            findings[0].message,
+            "`cover` is empty, so the post has no cover image"
+        );
+    }
+
+    #[test]
+    fn blank_string_empty_list_and_mapping_without_image_are_empty() {
+        for source in [
+            "---\ncover: \"  \"\n---\n",
+            "---\ncover: []\n---\n",
+            "---\ncover: ~\n---\n",
+            "---\ncover:\n  alt: x\n---\n",
+        ] {
+            assert_eq!(lint(source).len(), 1, "{source:?}");
+        }
+    }
+
+    #[test]
+    fn absent_points_at_the_opening_line() {
+        let findings = lint("---\ntitle: t\n---\n");
+        assert_eq!(findings[0].range, 0..3);
+        assert_eq!(findings[0].message, "post has no cover image");
+    }
+
+    #[test]
+    fn no_front_matter() {
+        let findings = lint("# Just a body\n");
+        assert_eq!(findings[0].range, 0..0);
+    }
+
+    #[test]
+    fn unclosed_or_unsupported_blocks_are_not_guessed_at() {
+        assert!(lint("---\ntitle: t\n").is_empty());
+        assert!(lint("+++\ntitle = 't'\n+++\n").is_empty());
+    }
+
+    #[test]
+    fn wrong_type_is_left_to_front_matter_invalid() {
+        assert!(lint("---\ncover: 3\n---\n").is_empty());
+        assert!(lint("---\ncover: true\n---\n").is_empty());
+    }
+}

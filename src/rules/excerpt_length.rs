@@ -1,0 +1,165 @@
+//! `excerpt-length`: the excerpt is too short or too long for a search result snippet.
+
+use serde::Deserialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::excerpt_missing::{default_excerpt_fields, has_text, text_fields};
+use super::{Context, FieldSpec, FieldState, Rule, field_state};
+use crate::diagnostic::Finding;
+use crate::post::Post;
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExcerptLength {
+    pub fields: Vec<String>,
+    /// Fewest display columns (CJK characters count 2).
+    pub min: usize,
+    /// Most display columns; search results cut the snippet at about this width.
+    pub max: usize,
+}
+
+impl Default for ExcerptLength {
+    fn default() -> Self {
+        ExcerptLength {
+            fields: default_excerpt_fields(),
+            min: 100,
+            max: 160,
+        }
+    }
+}
+
+/// Display width in columns, Unicode East Asian Width: wide and full-width characters
+/// count 2. Runs of whitespace count as one space, as a search result shows them.
+pub fn display_width(text: &str) -> (usize, usize) {
+    let mut columns = 0;
+    let mut characters = 0;
+    for word in text.split_whitespace() {
+        if characters > 0 {
+            columns += 1;
+            characters += 1;
+        }
+        columns += word.width();
+        characters += word.chars().count();
+    }
+    (columns, characters)
+}
+
+impl Rule for ExcerptLength {
+    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
+        let FieldState::Set(entry, value) = field_state(post, &self.fields, has_text) else {
+            return;
+        };
+        let Some(text) = value.as_text() else {
+            return;
+        };
+        let (columns, characters) = display_width(text);
+        let key = &entry.key;
+        let measured = format!("{columns} columns wide ({characters} characters)");
+        if columns > self.max {
+            findings.push(
+                Finding::new(
+                    value.range.clone(),
+                    format!(
+                        "{key} is {measured}; search results show about {}",
+                        self.max
+                    ),
+                )
+                .label(format!("{columns} columns"))
+                .help(format!(
+                    "shorten it by {} columns to at most {} (a CJK character counts 2), \
+                     or search engines cut it off mid-sentence",
+                    columns - self.max,
+                    self.max
+                )),
+            );
+        } else if columns < self.min {
+            findings.push(
+                Finding::new(
+                    value.range.clone(),
+                    format!("{key} is {measured}; aim for at least {}", self.min),
+                )
+                .label(format!("{columns} columns"))
+                .help(format!(
+                    "add {} columns or more to reach {}–{} (a CJK character counts 2), \
+                     so the snippet is your summary, not a passage search engines pick",
+                    self.min - columns,
+                    self.min,
+                    self.max
+                )),
+            );
+        }
+    }
+
+    fn fields(&self) -> Vec<FieldSpec> {
+        text_fields(&self.fields)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.fields.is_empty() {
+            return Err("`fields` must name at least one front matter key".into());
+        }
+        if self.min > self.max {
+            return Err(format!(
+                "`min` ({}) is larger than `max` ({})",
+                self.min, self.max
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::check;
+
+    fn lint(excerpt: &str) -> Vec<Finding> {
+        check(
+            &ExcerptLength::default(),
+            &format!("---\nexcerpt: \"{excerpt}\"\n---\n"),
+        )
+    }
+
+    #[test]
+    fn cjk_counts_two_columns() {
+        assert_eq!(display_width("中文 ab"), (7, 5));
+        assert_eq!(display_width("  a \n  b  "), (3, 3));
+        assert_eq!(display_width("ＡＢ"), (4, 2));
+    }
+
+    #[test]
+    fn within_bounds_passes() {
+        assert!(lint(&"a".repeat(100)).is_empty());
+        assert!(lint(&"a".repeat(160)).is_empty());
+        assert!(lint(&"中".repeat(80)).is_empty());
+    }
+
+    #[test]
+    fn too_long_gives_the_numbers() {
+        let findings = lint(&"中".repeat(106));
+        assert_eq!(
+            findings[0].message,
+            "excerpt is 212 columns wide (106 characters); search results show about 160"
+        );
+    }
+
+    #[test]
+    fn too_short_gives_the_numbers() {
+        let findings = lint(&"中".repeat(40));
+        assert_eq!(
+            findings[0].message,
+            "excerpt is 80 columns wide (40 characters); aim for at least 100"
+        );
+        // The same 40 characters in ASCII are narrower: the unit is fair to both.
+        assert!(lint(&"a".repeat(40))[0].message.contains("40 columns wide"));
+    }
+
+    #[test]
+    fn min_above_max_is_a_configuration_error() {
+        let rule = ExcerptLength {
+            min: 200,
+            ..ExcerptLength::default()
+        };
+        assert!(rule.validate().is_err());
+    }
+}

@@ -1,0 +1,132 @@
+//! `excerpt-missing`: the post has no excerpt.
+
+use serde::Deserialize;
+
+use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
+use crate::diagnostic::Finding;
+use crate::post::{Post, Value, ValueKind};
+
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExcerptMissing {
+    /// Front matter keys that hold the excerpt, in the order they are looked up.
+    pub fields: Vec<String>,
+}
+
+/// The keys generators and themes read the excerpt or meta description from.
+pub fn default_excerpt_fields() -> Vec<String> {
+    ["excerpt", "description", "summary"]
+        .map(String::from)
+        .to_vec()
+}
+
+impl Default for ExcerptMissing {
+    fn default() -> Self {
+        ExcerptMissing {
+            fields: default_excerpt_fields(),
+        }
+    }
+}
+
+/// Text that is not blank; `None` for a value that is not text at all.
+pub fn has_text(value: &Value) -> Option<bool> {
+    match value.kind {
+        ValueKind::Null => Some(false),
+        _ => value.as_text().map(|text| !text.trim().is_empty()),
+    }
+}
+
+pub fn text_fields(names: &[String]) -> Vec<FieldSpec> {
+    names
+        .iter()
+        .map(|name| FieldSpec {
+            name: name.clone(),
+            expect: Expect::Text,
+        })
+        .collect()
+}
+
+const HELP: &str = "write a one- or two-sentence summary of the post; search engines show it \
+                    under the title, and without it they pick a passage themselves";
+
+impl Rule for ExcerptMissing {
+    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
+        match field_state(post, &self.fields, has_text) {
+            FieldState::Set(..) | FieldState::Unknown => {}
+            FieldState::Empty(entry) => findings.push(
+                Finding::new(
+                    entry.key_range.clone(),
+                    format!("`{}` is empty, so the post has no excerpt", entry.key),
+                )
+                .label("no text given")
+                .help(HELP),
+            ),
+            FieldState::Absent => findings.push(
+                Finding::new(post.anchor(), "post has no excerpt")
+                    .label(format!(
+                        "no {} in this front matter",
+                        list_names(&self.fields)
+                    ))
+                    .help(format!(
+                        "add `{}:` to the front matter; {HELP}",
+                        self.fields[0]
+                    )),
+            ),
+            FieldState::NoFrontMatter => findings.push(
+                Finding::new(post.anchor(), "post has no front matter, so no excerpt").help(
+                    format!(
+                        "start the file with a front matter block that sets `{}:`; {HELP}",
+                        self.fields[0]
+                    ),
+                ),
+            ),
+        }
+    }
+
+    fn fields(&self) -> Vec<FieldSpec> {
+        text_fields(&self.fields)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.fields.is_empty() {
+            return Err("`fields` must name at least one front matter key".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::check;
+
+    fn lint(source: &str) -> Vec<Finding> {
+        check(&ExcerptMissing::default(), source)
+    }
+
+    #[test]
+    fn passes() {
+        for source in [
+            "---\nexcerpt: text\n---\n",
+            "---\ndescription: text\n---\n",
+            "---\nexcerpt:\nsummary: text\n---\n",
+            "---\nexcerpt: [a, b]\n---\n",
+        ] {
+            assert!(lint(source).is_empty(), "{source:?}");
+        }
+    }
+
+    #[test]
+    fn empty_and_absent() {
+        let source = "---\nexcerpt: ''\n---\n";
+        assert_eq!(&source[lint(source)[0].range.clone()], "excerpt");
+        assert_eq!(
+            lint("---\ntitle: x\n---\n")[0].message,
+            "post has no excerpt"
+        );
+        assert_eq!(
+            lint("body\n")[0].message,
+            "post has no front matter, so no excerpt"
+        );
+    }
+}

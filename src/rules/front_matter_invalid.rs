@@ -1,0 +1,148 @@
+//! `front-matter-invalid`: the front matter does not parse, repeats a key, or gives a
+//! field a rule reads the wrong type of value.
+
+use serde::Deserialize;
+
+use super::{Context, Expect, Rule};
+use crate::diagnostic::{Finding, Severity};
+use crate::post::{Format, Post, Value, ValueKind};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FrontMatterInvalid {}
+
+fn is_expected(value: &Value, expect: Expect) -> bool {
+    match (&value.kind, expect) {
+        // An empty value is the missing-field rules' business.
+        (ValueKind::Null, _) => true,
+        (ValueKind::String(_) | ValueKind::Number(_), Expect::Text) => true,
+        (ValueKind::String(_) | ValueKind::Bool(false) | ValueKind::Map(_), Expect::Image) => true,
+        (ValueKind::List(items), Expect::Image) => items
+            .iter()
+            .all(|item| matches!(item.kind, ValueKind::String(_) | ValueKind::Map(_))),
+        _ => false,
+    }
+}
+
+fn expectation(expect: Expect) -> &'static str {
+    match expect {
+        Expect::Text => "text",
+        Expect::Image => "an image path or URL (or a list of them, or `false`)",
+    }
+}
+
+impl Rule for FrontMatterInvalid {
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        let Some(front_matter) = &post.front_matter else {
+            return;
+        };
+        if front_matter.closed && front_matter.format != Format::Yaml {
+            findings.push(
+                Finding::new(
+                    front_matter.opening.clone(),
+                    format!(
+                        "{} front matter is not supported yet; front matter rules were skipped for this post",
+                        front_matter.format.name()
+                    ),
+                )
+                .help("postlint 0.1 reads YAML front matter (`---`); its heading rules still ran")
+                .at_most(Severity::Warning),
+            );
+        }
+        for problem in &front_matter.problems {
+            let mut finding = Finding::new(problem.range.clone(), problem.message.clone());
+            if let Some(help) = &problem.help {
+                finding = finding.help(help.clone());
+            }
+            if let Some((range, text)) = &problem.secondary {
+                finding = finding.secondary(range.clone(), text.clone());
+            }
+            findings.push(finding);
+        }
+        for entry in &front_matter.entries {
+            let Some(value) = &entry.value else { continue };
+            let Some(spec) = context.fields.iter().find(|spec| spec.name == entry.key) else {
+                continue;
+            };
+            if is_expected(value, spec.expect) {
+                continue;
+            }
+            let expected = expectation(spec.expect);
+            let help = match (&value.kind, spec.expect) {
+                (ValueKind::List(_), Expect::Text) => format!(
+                    "write `{}` as one string; a list is read as its first item, or not at all",
+                    entry.key
+                ),
+                _ => format!("give `{}` {expected}", entry.key),
+            };
+            findings.push(
+                Finding::new(
+                    value.range.clone(),
+                    format!(
+                        "`{}` should be {expected}, not {}",
+                        entry.key,
+                        value.kind_name()
+                    ),
+                )
+                .label(value.kind_name())
+                .help(help),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::check_with_context;
+
+    fn messages(source: &str) -> Vec<String> {
+        check_with_context(&FrontMatterInvalid::default(), source)
+            .into_iter()
+            .map(|finding| finding.message)
+            .collect()
+    }
+
+    #[test]
+    fn valid_front_matter_passes() {
+        assert!(messages("---\ntitle: t\nexcerpt: e\ncover: [a.png]\ntags: [a]\n---\n").is_empty());
+        assert!(messages("no front matter\n").is_empty());
+        assert!(messages("---\nexcerpt:\ncover: false\nslug: 2024\n---\n").is_empty());
+    }
+
+    #[test]
+    fn wrong_types_of_linted_fields() {
+        assert_eq!(
+            messages("---\nexcerpt: [a, b]\n---\n"),
+            ["`excerpt` should be text, not a list"]
+        );
+        assert_eq!(
+            messages("---\ncover: 3\n---\n"),
+            [
+                "`cover` should be an image path or URL (or a list of them, or `false`), not a number"
+            ]
+        );
+        // Fields no rule reads may hold anything.
+        assert!(messages("---\ntags: {a: b}\n---\n").is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_duplicates_and_unclosed_blocks() {
+        assert!(
+            messages("---\ntitle: [a\n---\n")[0].starts_with("front matter is not valid YAML: ")
+        );
+        assert_eq!(messages("---\na: 1\na: 2\n---\n"), ["duplicate key `a`"]);
+        assert_eq!(
+            messages("---\ntitle: t\n"),
+            ["front matter opened here is never closed by a `---` line"]
+        );
+    }
+
+    #[test]
+    fn toml_is_reported_as_unsupported_and_at_most_a_warning() {
+        let findings =
+            check_with_context(&FrontMatterInvalid::default(), "+++\ntitle = 'x'\n+++\n");
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity_cap, Some(Severity::Warning));
+    }
+}

@@ -1,0 +1,259 @@
+//! The rule trait and the registry: one plain table, one small file per rule.
+
+mod cover_missing;
+mod excerpt_length;
+mod excerpt_missing;
+mod front_matter_invalid;
+mod heading_increment;
+mod slug_format;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::post::{Entry, Post, Value};
+
+pub use cover_missing::CoverMissing;
+pub use excerpt_length::ExcerptLength;
+pub use excerpt_missing::ExcerptMissing;
+pub use front_matter_invalid::FrontMatterInvalid;
+pub use heading_increment::HeadingIncrement;
+pub use slug_format::SlugFormat;
+
+/// A check over one post. Its options are the struct itself, read once from configuration.
+pub trait Rule: Send + Sync {
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>);
+
+    /// Front matter fields this rule reads and the kind of value each must hold, so that
+    /// `front-matter-invalid` can report a field of the wrong type once, for every rule.
+    fn fields(&self) -> Vec<FieldSpec> {
+        Vec::new()
+    }
+
+    /// Checks options that serde alone cannot (a minimum above a maximum).
+    fn validate(&self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// What a front matter field must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// A string (or a number, read as written).
+    Text,
+    /// An image path or URL, a list of them, a mapping with an `image`, or `false`.
+    Image,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub name: String,
+    pub expect: Expect,
+}
+
+/// What every rule may read besides the post: facts about the whole configured rule set.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// The fields the enabled rules read; the first spec of a name wins.
+    pub fields: Vec<FieldSpec>,
+}
+
+/// A registered rule: its name, how it is shown and documented, and how it is built.
+pub struct RuleInfo {
+    /// Kebab-case, unique; what users write in configuration.
+    pub name: &'static str,
+    pub category: &'static str,
+    pub default_severity: Severity,
+    /// One line, lowercase, no trailing period.
+    pub summary: &'static str,
+    /// The rule's page, `rules/<name>.md`, embedded in the binary.
+    pub doc: &'static str,
+    /// Builds the rule from its options table, or from the defaults when there is none.
+    pub build: BuildRule,
+}
+
+/// Builds a rule from its options table, or from its defaults when there is none.
+pub type BuildRule =
+    fn(Option<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, OptionsError>;
+
+/// Options a rule cannot be built from; `range` is in the configuration file when known.
+#[derive(Debug)]
+pub struct OptionsError {
+    pub message: String,
+    pub range: Option<std::ops::Range<usize>>,
+}
+
+impl RuleInfo {
+    /// Where the rule's page is published; every diagnostic links to it.
+    pub fn url(&self) -> String {
+        rule_url(self.name)
+    }
+}
+
+pub fn rule_url(name: &str) -> String {
+    format!("https://github.com/postlint/postlint/blob/main/rules/{name}.md")
+}
+
+fn build<R>(options: Option<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, OptionsError>
+where
+    R: Rule + DeserializeOwned + Default + 'static,
+{
+    let rule = match options {
+        Some(options) => R::deserialize(options).map_err(|error| OptionsError {
+            message: error.message().trim().to_owned(),
+            range: error.span(),
+        })?,
+        None => R::default(),
+    };
+    rule.validate().map_err(|message| OptionsError {
+        message,
+        range: None,
+    })?;
+    Ok(Box::new(rule))
+}
+
+macro_rules! doc_page {
+    ($name:literal) => {
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md"))
+    };
+}
+
+/// Every rule postlint has, in the order `postlint rules` lists them.
+pub static RULES: &[RuleInfo] = &[
+    RuleInfo {
+        name: "front-matter-invalid",
+        category: "front-matter",
+        default_severity: Severity::Error,
+        summary: "front matter must parse, have no duplicate keys, and give linted fields the right type",
+        doc: doc_page!("front-matter-invalid"),
+        build: build::<FrontMatterInvalid>,
+    },
+    RuleInfo {
+        name: "cover-missing",
+        category: "seo",
+        default_severity: Severity::Error,
+        summary: "a post needs a cover image for social cards and listings",
+        doc: doc_page!("cover-missing"),
+        build: build::<CoverMissing>,
+    },
+    RuleInfo {
+        name: "excerpt-missing",
+        category: "seo",
+        default_severity: Severity::Error,
+        summary: "a post needs an excerpt for its search result snippet",
+        doc: doc_page!("excerpt-missing"),
+        build: build::<ExcerptMissing>,
+    },
+    RuleInfo {
+        name: "excerpt-length",
+        category: "seo",
+        default_severity: Severity::Warning,
+        summary: "the excerpt should fill a search result snippet without being cut off",
+        doc: doc_page!("excerpt-length"),
+        build: build::<ExcerptLength>,
+    },
+    RuleInfo {
+        name: "slug-format",
+        category: "seo",
+        default_severity: Severity::Error,
+        summary: "the slug should be short lowercase ASCII words joined by hyphens",
+        doc: doc_page!("slug-format"),
+        build: build::<SlugFormat>,
+    },
+    RuleInfo {
+        name: "heading-increment",
+        category: "structure",
+        default_severity: Severity::Error,
+        summary: "headings go down one level at a time",
+        doc: doc_page!("heading-increment"),
+        build: build::<HeadingIncrement>,
+    },
+];
+
+pub fn find(name: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|rule| rule.name == name)
+}
+
+/// How a looked-for front matter field turned out.
+pub enum FieldState<'a> {
+    /// The post has no front matter block at all.
+    NoFrontMatter,
+    /// At least one of the names holds a usable value.
+    Set(&'a Entry, &'a Value),
+    /// A name is present with an empty value (`cover:`); the first such entry.
+    Empty(&'a Entry),
+    /// None of the names is present.
+    Absent,
+    /// It cannot be told: the value is unreadable or of the wrong type (reported by
+    /// `front-matter-invalid`), or the block's keys are not known.
+    Unknown,
+}
+
+/// Looks a field up under any of `names`; `is_set` says whether a value counts as given.
+pub fn field_state<'a>(
+    post: &'a Post,
+    names: &'a [String],
+    is_set: impl Fn(&Value) -> Option<bool>,
+) -> FieldState<'a> {
+    let Some(front_matter) = &post.front_matter else {
+        return FieldState::NoFrontMatter;
+    };
+    let mut empty = None;
+    for entry in front_matter.entries_named(names) {
+        let Some(value) = &entry.value else {
+            return FieldState::Unknown;
+        };
+        match is_set(value) {
+            Some(true) => return FieldState::Set(entry, value),
+            Some(false) => {
+                empty.get_or_insert(entry);
+            }
+            None => return FieldState::Unknown,
+        }
+    }
+    match empty {
+        Some(entry) => FieldState::Empty(entry),
+        None if front_matter.keys_are_known() => FieldState::Absent,
+        None => FieldState::Unknown,
+    }
+}
+
+/// `cover`, `image` and 6 more: names for messages, short enough to read.
+pub fn list_names(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().take(3).map(|n| format!("`{n}`")).collect();
+    match names.len() {
+        0 => "no field".into(),
+        1..=3 => shown.join(", "),
+        n => format!("{} and {} more", shown.join(", "), n - 3),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Context, RULES, Rule};
+    use crate::diagnostic::Finding;
+    use crate::post::Post;
+
+    pub fn check_at(rule: &dyn Rule, path: &str, source: &str) -> Vec<Finding> {
+        let post = Post::parse(path, source.to_owned());
+        let mut findings = Vec::new();
+        rule.check(&post, &Context::default(), &mut findings);
+        findings
+    }
+
+    pub fn check(rule: &dyn Rule, source: &str) -> Vec<Finding> {
+        check_at(rule, "post.md", source)
+    }
+
+    /// Checks with the field specs of every rule at its defaults.
+    pub fn check_with_context(rule: &dyn Rule, source: &str) -> Vec<Finding> {
+        let mut context = Context::default();
+        for info in RULES {
+            let built = (info.build)(None).expect("defaults build");
+            context.fields.extend(built.fields());
+        }
+        let post = Post::parse("post.md", source.to_owned());
+        let mut findings = Vec::new();
+        rule.check(&post, &context, &mut findings);
+        findings
+    }
+}
