@@ -174,7 +174,7 @@ fn recover(source: &str, yaml: Range<usize>, error: &serde_saphyr::Error) -> Par
     let mut parsed = Parsed::default();
     parsed.problems.push(Problem {
         range: at..end,
-        message: format!("front matter is not valid YAML: {}", error_message(error)),
+        message: error_message(error),
         help: Some(
             "fix the YAML here; the generator will refuse this post or lose its metadata".into(),
         ),
@@ -206,14 +206,27 @@ fn recover(source: &str, yaml: Range<usize>, error: &serde_saphyr::Error) -> Par
     parsed
 }
 
-/// serde-saphyr appends the location to its messages; the report shows it graphically.
+/// The message for a block serde-saphyr refused, without the location it appends (the
+/// report shows the location graphically).
 fn error_message(error: &serde_saphyr::Error) -> String {
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
+    let mut inner = error;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = inner
+    {
+        inner = error;
+    }
+    if let serde_saphyr::Error::Budget { breach, .. } = inner {
+        return format!(
+            "front matter is too large to read safely: it goes past postlint's parsing budget \
+             ({breach:?}), as an alias bomb does"
+        );
+    }
+    let message = inner.to_string();
+    let message = match message.find(" at line ") {
         Some(at) => &message[..at],
         None => &message,
     };
-    message.trim().to_owned()
+    format!("front matter is not valid YAML: {}", message.trim())
 }
 
 /// Splits YAML text into top-level entries: a chunk starts on each line that begins at

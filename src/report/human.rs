@@ -50,6 +50,7 @@ impl Reporter for Human {
                 .render_report(&mut rendered, &report)
                 .map_err(io::Error::other)?;
             out.write_all(rendered.as_bytes())?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     }

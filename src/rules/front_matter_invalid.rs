@@ -41,7 +41,7 @@ impl Rule for FrontMatterInvalid {
                 Finding::new(
                     front_matter.opening.clone(),
                     format!(
-                        "{} front matter is not supported yet; front matter rules were skipped for this post",
+                        "front matter in {} is not supported yet; front matter rules were skipped for this post",
                         front_matter.format.name()
                     ),
                 )
