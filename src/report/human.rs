@@ -109,15 +109,9 @@ impl miette::Diagnostic for Report<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let finding = &self.diagnostic.finding;
-        let primary = LabeledSpan::new_primary_with_span(
-            Some(
-                finding
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| finding.message.clone()),
-            ),
-            span(&finding.range),
-        );
+        // Without a label of its own the underline stands alone: the message is just above.
+        let primary =
+            LabeledSpan::new_primary_with_span(finding.label.clone(), span(&finding.range));
         let secondary = finding
             .secondary
             .iter()

@@ -50,8 +50,13 @@ fn has_image(value: &Value) -> Option<bool> {
     }
 }
 
-const HELP: &str = "set it to an image path or URL, such as `cover: /images/post-cover.png`; \
-                    `cover: false` publishes the post without one on purpose";
+/// How to fix a missing cover, with the key the post uses (or the first configured one).
+fn help(key: &str) -> String {
+    format!(
+        "give it an image path or URL, such as `{key}: /images/post-cover.png` (social cards and \
+         post listings show it), or write `{key}: false` to publish without one"
+    )
+}
 
 impl Rule for CoverMissing {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
@@ -63,18 +68,19 @@ impl Rule for CoverMissing {
                     format!("`{}` is empty, so the post has no cover image", entry.key),
                 )
                 .label("no image given")
-                .help(format!(
-                    "{HELP}; social cards and post listings show this image"
-                )),
+                .help(help(&entry.key)),
             ),
             FieldState::Absent => findings.push(
                 Finding::new(post.anchor(), "post has no cover image")
                     .label(format!("no {} in this front matter", list_names(&self.fields)))
-                    .help(HELP),
+                    .help(format!("add a cover field: {}", help(&self.fields[0]))),
             ),
             FieldState::NoFrontMatter => findings.push(
                 Finding::new(post.anchor(), "post has no front matter, so no cover image")
-                    .help("start the file with a front matter block: `---`, `cover: /images/post-cover.png`, `---`"),
+                    .help(format!(
+                        "start the file with a front matter block (a `---` line, `{}: /images/post-cover.png`, a `---` line)",
+                        self.fields[0]
+                    )),
             ),
         }
     }

@@ -46,8 +46,8 @@ pub fn text_fields(names: &[String]) -> Vec<FieldSpec> {
         .collect()
 }
 
-const HELP: &str = "write a one- or two-sentence summary of the post; search engines show it \
-                    under the title, and without it they pick a passage themselves";
+const HELP: &str = "search engines show it under the title, and without one they pick a \
+                    passage of the post themselves";
 
 impl Rule for ExcerptMissing {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
@@ -59,7 +59,9 @@ impl Rule for ExcerptMissing {
                     format!("`{}` is empty, so the post has no excerpt", entry.key),
                 )
                 .label("no text given")
-                .help(HELP),
+                .help(format!(
+                    "write a one- or two-sentence summary of the post; {HELP}"
+                )),
             ),
             FieldState::Absent => findings.push(
                 Finding::new(post.anchor(), "post has no excerpt")
@@ -75,7 +77,7 @@ impl Rule for ExcerptMissing {
             FieldState::NoFrontMatter => findings.push(
                 Finding::new(post.anchor(), "post has no front matter, so no excerpt").help(
                     format!(
-                        "start the file with a front matter block that sets `{}:`; {HELP}",
+                        "start the file with a front matter block that sets `{}: …`; {HELP}",
                         self.fields[0]
                     ),
                 ),

@@ -98,16 +98,26 @@ pub fn suggest_slug(text: &str, max_length: usize) -> String {
     slug
 }
 
-/// The slug a generator derives from the file name: the name without its extension,
-/// or the folder's name for `index.md` (a page bundle), without a Jekyll date prefix.
-pub fn slug_from_path(path: &Path) -> Option<String> {
+/// Where a slug was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Field,
+    /// No slug is set, so the file's name is the slug.
+    File,
+    /// No slug is set and the post is a page bundle's `index.md`: the folder's name is.
+    Folder,
+}
+
+/// The slug a generator derives from the path: the file name without its extension, or
+/// the folder's name for `index.md` (a page bundle), without a Jekyll date prefix.
+fn slug_from_path(path: &Path) -> Option<(String, Origin)> {
     let stem = path.file_stem()?.to_str()?;
-    let name = if matches!(stem, "index" | "_index") {
-        path.parent()?.file_name()?.to_str()?
+    let (name, origin) = if matches!(stem, "index" | "_index") {
+        (path.parent()?.file_name()?.to_str()?, Origin::Folder)
     } else {
-        stem
+        (stem, Origin::File)
     };
-    Some(strip_date_prefix(name).to_owned())
+    Some((strip_date_prefix(name).to_owned(), origin))
 }
 
 /// `2025-11-13-my-post` → `my-post`, as Jekyll and Hugo's `:filename` date handling do.
@@ -125,6 +135,22 @@ fn strip_date_prefix(name: &str) -> &str {
     if is_date { &name[11..] } else { name }
 }
 
+/// The byte range of the `position`th character (1-based) of a slug written plainly in the
+/// source, so a report can point at the offending character itself.
+fn offending_char_range(
+    source: &str,
+    value: &std::ops::Range<usize>,
+    slug: &str,
+    position: usize,
+) -> Option<std::ops::Range<usize>> {
+    if source.get(value.clone())? != slug {
+        return None;
+    }
+    let (offset, c) = slug.char_indices().nth(position - 1)?;
+    let start = value.start + offset;
+    Some(start..start + c.len_utf8())
+}
+
 impl SlugFormat {
     fn matches(&self, slug: &str) -> bool {
         match &self.pattern {
@@ -136,30 +162,31 @@ impl SlugFormat {
 
 impl Rule for SlugFormat {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        let (slug, range, from_file) = match field_state(post, &self.fields, has_text) {
+        let (slug, range, source) = match field_state(post, &self.fields, has_text) {
             FieldState::Set(_, value) => {
                 let Some(text) = value.as_text() else { return };
-                (text.to_owned(), value.range.clone(), false)
+                (text.to_owned(), value.range.clone(), Origin::Field)
             }
             FieldState::Unknown => return,
             FieldState::Empty(_) | FieldState::Absent | FieldState::NoFrontMatter => {
-                let Some(slug) = slug_from_path(&post.path) else {
+                let Some((slug, source)) = slug_from_path(&post.path) else {
                     return;
                 };
-                (slug, post.anchor(), true)
+                (slug, post.anchor(), source)
             }
         };
-        let origin = if from_file {
-            " (from the file name)"
-        } else {
-            ""
+        let from_file = source != Origin::Field;
+        let (origin, renamed) = match source {
+            Origin::Field => ("", ""),
+            Origin::File => (" (from the file name)", "file"),
+            Origin::Folder => (" (from the folder name)", "folder"),
         };
         let suggestion = suggest_slug(&slug, self.max_length);
         let fix = if suggestion.is_empty() {
             "choose a slug of lowercase ASCII words joined by hyphens, such as a translation of the title".to_owned()
         } else if from_file {
             format!(
-                "rename the file to `{suggestion}`, or set `{}: {suggestion}` in the front matter",
+                "rename the {renamed} to `{suggestion}`, or set `{}: {suggestion}` in the front matter",
                 self.fields[0]
             )
         } else {
@@ -167,22 +194,44 @@ impl Rule for SlugFormat {
         };
 
         if !self.matches(&slug) {
-            let message = match (&self.pattern, first_offense(&slug)) {
-                (None, Some((position, what))) => {
-                    format!("slug `{slug}`{origin} {what} at character {position}")
-                }
-                _ => format!(
-                    "slug `{slug}`{origin} does not match the pattern `{}`",
-                    self.pattern
-                        .as_ref()
-                        .map_or(DEFAULT_PATTERN, |p| p.0.as_str())
-                ),
+            let file_label = || {
+                format!(
+                    "no `{}` here, so the {renamed} name is the slug",
+                    self.fields[0]
+                )
             };
-            findings.push(
-                Finding::new(range.clone(), message)
-                    .label("not lowercase words joined by hyphens")
-                    .help(fix.clone()),
-            );
+            let finding = match self
+                .pattern
+                .is_none()
+                .then(|| first_offense(&slug))
+                .flatten()
+            {
+                Some((position, what)) => {
+                    let message = format!("slug `{slug}`{origin} {what} at character {position}");
+                    match offending_char_range(&post.source, &range, &slug, position) {
+                        Some(at) => Finding::new(at, message).label(what),
+                        None if from_file => {
+                            Finding::new(range.clone(), message).label(file_label())
+                        }
+                        None => Finding::new(range.clone(), message).label(what),
+                    }
+                }
+                None => {
+                    let pattern = self
+                        .pattern
+                        .as_ref()
+                        .map_or(DEFAULT_PATTERN, |p| p.0.as_str());
+                    let message =
+                        format!("slug `{slug}`{origin} does not match the pattern `{pattern}`");
+                    let label = if from_file {
+                        file_label()
+                    } else {
+                        "does not match".to_owned()
+                    };
+                    Finding::new(range.clone(), message).label(label)
+                }
+            };
+            findings.push(finding.help(fix.clone()));
         }
 
         let length = slug.chars().count();
@@ -195,7 +244,14 @@ impl Rule for SlugFormat {
                         self.max_length
                     ),
                 )
-                .label(format!("{length} characters"))
+                .label(if from_file {
+                    format!(
+                        "no `{}` here, so the {renamed} name is the slug",
+                        self.fields[0]
+                    )
+                } else {
+                    format!("{length} characters")
+                })
                 .help(format!(
                     "long URLs are cut off in search results and hard to share; {fix}"
                 )),
