@@ -4,7 +4,7 @@ use serde::Deserialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::excerpt_missing::{default_excerpt_fields, has_text, text_fields};
-use super::{Context, FieldSpec, FieldState, Rule, field_state};
+use super::{Context, FieldSpec, FieldState, Rule, field_state, plural};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
@@ -54,7 +54,11 @@ impl Rule for ExcerptLength {
         };
         let (columns, characters) = display_width(text);
         let key = &entry.key;
-        let measured = format!("{columns} columns wide ({characters} characters)");
+        let measured = format!(
+            "{} wide ({})",
+            plural(columns, "column"),
+            plural(characters, "character")
+        );
         if columns > self.max {
             findings.push(
                 Finding::new(
@@ -64,7 +68,7 @@ impl Rule for ExcerptLength {
                         self.max
                     ),
                 )
-                .label(format!("{columns} columns"))
+                .label(plural(columns, "column"))
                 .help(format!(
                     "shorten it by {} columns to at most {} (a CJK character counts 2), \
                      or search engines cut it off mid-sentence",
@@ -78,7 +82,7 @@ impl Rule for ExcerptLength {
                     value.range.clone(),
                     format!("{key} is {measured}; aim for at least {}", self.min),
                 )
-                .label(format!("{columns} columns"))
+                .label(plural(columns, "column"))
                 .help(format!(
                     "add {} columns or more to reach {}–{} (a CJK character counts 2), \
                      so the snippet is your summary, not a passage search engines pick",

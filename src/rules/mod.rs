@@ -217,6 +217,15 @@ pub fn field_state<'a>(
     }
 }
 
+/// `1 column`, `2 columns`: a count with its unit, for messages.
+pub fn plural(count: usize, unit: &str) -> String {
+    if count == 1 {
+        format!("{count} {unit}")
+    } else {
+        format!("{count} {unit}s")
+    }
+}
+
 /// `cover`, `image` and 6 more: names for messages, short enough to read.
 pub fn list_names(names: &[String]) -> String {
     let shown: Vec<String> = names.iter().take(3).map(|n| format!("`{n}`")).collect();

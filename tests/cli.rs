@@ -1,0 +1,305 @@
+//! The binary end to end: what a user, a hook or a CI step sees.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+fn postlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("postlint runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const CLEAN: &str = "---\ntitle: A clean post\ncover: /images/cover.png\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\nText.\n";
+
+fn blog(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, contents) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_seed_post_has_exactly_one_finding() {
+    let seed = repo_root().join("../shared/seeds/chatgpt-image-video-post.md");
+    let seed = if seed.exists() {
+        seed
+    } else {
+        repo_root().join("fixtures/blog/posts/chatgpt-image-video-post.md")
+    };
+    let output = postlint(
+        &repo_root(),
+        &["check", "--format", "concise", seed.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.ends_with(
+            ":7:1: error[cover-missing] `cover` is empty, so the post has no cover image\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_clean_post_exits_zero_and_says_so() {
+    let dir = blog(&[("clean-post.md", CLEAN.as_bytes())]);
+    let output = postlint(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).starts_with("checked 1 post in "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).ends_with(": 0 errors, 0 warnings\n"));
+}
+
+#[test]
+fn warnings_alone_pass() {
+    let post = CLEAN.replace("A summary long enough for the search result snippet, written for the readers who skim the results page.", "Too short.");
+    let dir = blog(&[("short-excerpt.md", post.as_bytes())]);
+    let output = postlint(dir.path(), &["check", "--format", "concise"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "./short-excerpt.md:4:10: warning[excerpt-length] excerpt is 10 columns wide (10 characters); aim for at least 100\n"
+    );
+}
+
+#[test]
+fn human_format_draws_the_snippet_and_links_the_rule() {
+    let dir = blog(&[("no-cover.md", b"---\ntitle: T\ncover:\nexcerpt: x\n---\n")]);
+    let output = postlint(dir.path(), &["check", "no-cover.md"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("postlint(cover-missing)"), "{out}");
+    assert!(out.contains("rules/cover-missing.md"), "{out}");
+    assert!(out.contains("[no-cover.md:3:1]"), "{out}");
+    assert!(out.contains(" 3 │ cover:"), "{out}");
+    assert!(out.contains("help: "), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when not a terminal: {out}"
+    );
+}
+
+#[test]
+fn unreadable_files_are_reported_and_the_run_goes_on() {
+    let dir = blog(&[
+        ("good.md", CLEAN.as_bytes()),
+        ("latin1.md", b"---\ntitle: caf\xe9\n---\n"),
+    ]);
+    let output = postlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "missing.md",
+            "latin1.md",
+            "good.md",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout(&output),
+        "latin1.md:1:1: error[unreadable-file] file is not valid UTF-8: byte 0xE9 at line 2 (byte offset 14); save it as UTF-8\n\
+         missing.md:1:1: error[unreadable-file] cannot read file: no such file or directory\n"
+    );
+    assert!(
+        stderr(&output).contains("checked 1 post"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("2 files could not be read"));
+}
+
+#[test]
+fn directories_are_walked_honouring_gitignore_and_hidden_files() {
+    let bad = b"---\ntitle: T\n---\n" as &[u8];
+    let dir = blog(&[
+        (".gitignore", b"drafts/\n"),
+        ("posts/a-post.md", bad),
+        ("posts/b-post.markdown", bad),
+        ("posts/notes.txt", bad),
+        ("drafts/ignored.md", bad),
+        (".hidden/ignored.md", bad),
+        ("node_modules/.cache/x.md", bad),
+    ]);
+    let output = postlint(dir.path(), &["check", "--format", "concise"]);
+    let files: Vec<String> = stdout(&output)
+        .lines()
+        .map(|line| line.split(':').next().unwrap().to_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(files, ["./posts/a-post.md", "./posts/b-post.markdown"]);
+
+    // A path named on the command line is always linted.
+    let output = postlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "drafts/ignored.md",
+            "posts/notes.txt",
+        ],
+    );
+    let out = stdout(&output);
+    assert!(
+        out.contains("drafts/ignored.md:1:1: error[cover-missing]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("posts/notes.txt:1:1: error[cover-missing]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let root = repo_root();
+    let one = postlint(&root, &["check", "-j", "1", "fixtures"]);
+    let two = postlint(&root, &["check", "-j", "2", "fixtures"]);
+    let eight = postlint(&root, &["check", "-j", "8", "fixtures"]);
+    assert!(one.stdout.len() > 10_000);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, eight.stdout);
+    assert_eq!(one.status.code(), two.status.code());
+}
+
+#[test]
+fn configuration_is_found_in_a_parent_and_applied() {
+    let post = b"---\ntitle: T\nexcerpt: Too short.\n---\n" as &[u8];
+    let dir = blog(&[
+        (
+            "postlint.toml",
+            b"[rules.cover-missing]\nlevel = \"off\"\n\n[rules.excerpt-length]\nlevel = \"error\"\nmin = 5\n",
+        ),
+        ("content/post/ok-post.md", post),
+    ]);
+    let output = postlint(
+        &dir.path().join("content"),
+        &["check", "--format", "concise"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn an_explicit_config_file_is_used() {
+    let dir = blog(&[
+        (
+            "conf/strict.toml",
+            b"[rules.excerpt-length]\nlevel = \"error\"\n",
+        ),
+        (
+            "ok-post.md",
+            b"---\ncover: false\nexcerpt: Too short.\n---\n",
+        ),
+    ]);
+    let output = postlint(
+        dir.path(),
+        &[
+            "check",
+            "--config",
+            "conf/strict.toml",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("error[excerpt-length]"));
+}
+
+#[test]
+fn a_configuration_error_names_the_key_file_and_line() {
+    let dir = blog(&[
+        (
+            "postlint.toml",
+            b"# postlint settings\n\n[rules.excerpt-length]\nmaximum = 200\n",
+        ),
+        ("post.md", CLEAN.as_bytes()),
+    ]);
+    let output = postlint(dir.path(), &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert!(err.contains("unknown field `maximum`"), "{err}");
+    assert!(err.contains("postlint.toml:4:1"), "{err}");
+
+    let output = postlint(dir.path(), &["check", "--config", "nowhere.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot read the configuration file"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let output = postlint(&repo_root(), &["check", "--format", "xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = postlint(&repo_root(), &["lint"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn bom_crlf_and_empty_files_are_posts() {
+    let dir = blog(&[
+        (
+            "crlf-bom.md",
+            b"\xef\xbb\xbf---\r\ntitle: T\r\ncover:\r\nexcerpt: x\r\n---\r\n\r\n## A\r\n\r\n#### B\r\n",
+        ),
+        ("empty.md", b""),
+    ]);
+    let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
+    assert_eq!(
+        stdout(&output),
+        "./crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
+         ./crlf-bom.md:4:10: warning[excerpt-length] excerpt is 1 column wide (1 character); aim for at least 100\n\
+         ./crlf-bom.md:9:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
+         ./empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
+         ./empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n"
+    );
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn rule_pages_are_built_in() {
+    let output = postlint(Path::new("/"), &["rule", "heading-increment"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("# heading-increment\n"));
+
+    let output = postlint(Path::new("/"), &["rule", "no-such-rule"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown rule `no-such-rule`"));
+
+    let output = postlint(Path::new("/"), &["rules"]);
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 6, "{out}");
+    assert!(
+        out.lines()
+            .any(|line| line.starts_with("excerpt-length ") && line.contains(" warning "))
+    );
+}
