@@ -108,23 +108,20 @@ pub struct FrontMatter {
     pub problems: Vec<Problem>,
     /// Whether a raw line of the block sets a title, the way markdownlint decides it.
     pub has_title_line: bool,
+    /// False when the block holds a list or a scalar instead of `key: value` pairs.
+    pub is_mapping: bool,
 }
 
 impl FrontMatter {
     /// Whether every top-level key is known, so that "absent" can be trusted. It is not for
     /// a block that is never closed or is in a syntax postlint does not read yet.
     pub fn keys_are_known(&self) -> bool {
-        self.closed && self.format == Format::Yaml
+        self.closed && self.format == Format::Yaml && self.is_mapping
     }
 
-    /// The entries whose key is one of `names`, in file order.
-    pub fn entries_named<'a>(
-        &'a self,
-        names: &'a [String],
-    ) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.entries
-            .iter()
-            .filter(move |entry| names.contains(&entry.key))
+    /// The entry of a top-level key.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|entry| entry.key == key)
     }
 }
 
@@ -165,18 +162,19 @@ pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
                 secondary: None,
             }],
             has_title_line: false,
+            is_mapping: true,
         };
         return (Some(front_matter), start);
     };
     let content = content_start..closing.text.start;
     let has_title_line = source[content.clone()].lines().any(is_title_line);
-    let (entries, problems) = match format {
+    let (entries, problems, is_mapping) = match format {
         Format::Yaml => {
             let parsed = yaml::parse(source, content.clone());
-            (parsed.entries, parsed.problems)
+            (parsed.entries, parsed.problems, parsed.is_mapping)
         }
         // Not read yet; `front-matter-invalid` says so and the other rules stay silent.
-        Format::Toml | Format::Json => (Vec::new(), Vec::new()),
+        Format::Toml | Format::Json => (Vec::new(), Vec::new(), true),
     };
     let front_matter = FrontMatter {
         format,
@@ -186,6 +184,7 @@ pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
         entries,
         problems,
         has_title_line,
+        is_mapping,
     };
     (Some(front_matter), closing.next)
 }

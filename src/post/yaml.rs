@@ -101,10 +101,21 @@ fn options() -> Options {
 }
 
 /// The top-level entries of a YAML block and what was wrong with it.
-#[derive(Default)]
 pub struct Parsed {
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
+    /// False when the block is a list or a scalar: then no key is known to be absent.
+    pub is_mapping: bool,
+}
+
+impl Default for Parsed {
+    fn default() -> Self {
+        Parsed {
+            entries: Vec::new(),
+            problems: Vec::new(),
+            is_mapping: true,
+        }
+    }
 }
 
 /// Parses `yaml`, which starts at byte `offset` of `source` (the whole file).
@@ -121,6 +132,7 @@ pub fn parse(source: &str, yaml: Range<usize>) -> Parsed {
                 Node::Null => {}
                 Node::Map(pairs) => converter.entries(pairs, &mut parsed),
                 other => {
+                    parsed.is_mapping = false;
                     let range = converter.range(&root.referenced, &other);
                     parsed.problems.push(Problem {
                         range,
@@ -217,8 +229,8 @@ fn error_message(error: &serde_saphyr::Error) -> String {
     }
     if let serde_saphyr::Error::Budget { breach, .. } = inner {
         return format!(
-            "front matter is too large to read safely: it goes past postlint's parsing budget \
-             ({breach:?}), as an alias bomb does"
+            "front matter is too large, too deeply nested or expands too far through aliases \
+             to read safely (postlint's parsing budget: {breach:?})"
         );
     }
     let message = inner.to_string();

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::diagnostic::Finding;
-use crate::post::{Post, Value, ValueKind};
+use crate::post::Post;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -31,25 +31,6 @@ impl Default for CoverMissing {
     }
 }
 
-/// Keys inside a cover mapping (Hugo PaperMod's `cover: {image: …}`) that hold the image.
-const IMAGE_KEYS: [&str; 4] = ["image", "src", "url", "path"];
-
-/// Whether a cover value names an image (`cover: false` opts out, so it counts as given);
-/// `None` for a value of the wrong type.
-fn has_image(value: &Value) -> Option<bool> {
-    match &value.kind {
-        ValueKind::Null => Some(false),
-        ValueKind::String(text) => Some(!text.trim().is_empty()),
-        ValueKind::Bool(false) => Some(true),
-        ValueKind::Bool(true) | ValueKind::Number(_) => None,
-        ValueKind::List(items) => Some(items.iter().any(|item| has_image(item) == Some(true))),
-        ValueKind::Map(pairs) => Some(pairs.iter().any(|(key, value)| {
-            key.as_text().is_some_and(|k| IMAGE_KEYS.contains(&k))
-                && value.as_text().is_some_and(|v| !v.trim().is_empty())
-        })),
-    }
-}
-
 /// How to fix a missing cover, with the key the post uses (or the first configured one).
 fn help(key: &str) -> String {
     format!(
@@ -60,7 +41,7 @@ fn help(key: &str) -> String {
 
 impl Rule for CoverMissing {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        match field_state(post, &self.fields, has_image) {
+        match field_state(post, &self.fields, Expect::Image) {
             FieldState::Set(..) | FieldState::Unknown => {}
             FieldState::Empty(entry) => findings.push(
                 Finding::new(

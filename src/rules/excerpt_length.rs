@@ -3,8 +3,8 @@
 use serde::Deserialize;
 use unicode_width::UnicodeWidthStr;
 
-use super::excerpt_missing::{default_excerpt_fields, has_text, text_fields};
-use super::{Context, FieldSpec, FieldState, Rule, field_state, plural};
+use super::excerpt_missing::{default_excerpt_fields, text_fields};
+use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, plural};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
@@ -46,7 +46,7 @@ pub fn display_width(text: &str) -> (usize, usize) {
 
 impl Rule for ExcerptLength {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        let FieldState::Set(entry, value) = field_state(post, &self.fields, has_text) else {
+        let FieldState::Set(entry, value) = field_state(post, &self.fields, Expect::Text) else {
             return;
         };
         let Some(text) = value.as_text() else {

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::diagnostic::Finding;
-use crate::post::{Post, Value, ValueKind};
+use crate::post::Post;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -28,14 +28,6 @@ impl Default for ExcerptMissing {
     }
 }
 
-/// Text that is not blank; `None` for a value that is not text at all.
-pub fn has_text(value: &Value) -> Option<bool> {
-    match value.kind {
-        ValueKind::Null => Some(false),
-        _ => value.as_text().map(|text| !text.trim().is_empty()),
-    }
-}
-
 pub fn text_fields(names: &[String]) -> Vec<FieldSpec> {
     names
         .iter()
@@ -51,7 +43,7 @@ const HELP: &str = "search engines show it under the title, and without one they
 
 impl Rule for ExcerptMissing {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        match field_state(post, &self.fields, has_text) {
+        match field_state(post, &self.fields, Expect::Text) {
             FieldState::Set(..) | FieldState::Unknown => {}
             FieldState::Empty(entry) => findings.push(
                 Finding::new(

@@ -5,31 +5,11 @@ use serde::Deserialize;
 
 use super::{Context, Expect, Rule};
 use crate::diagnostic::{Finding, Severity};
-use crate::post::{Format, Post, Value, ValueKind};
+use crate::post::{Format, Post, ValueKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FrontMatterInvalid {}
-
-fn is_expected(value: &Value, expect: Expect) -> bool {
-    match (&value.kind, expect) {
-        // An empty value is the missing-field rules' business.
-        (ValueKind::Null, _) => true,
-        (ValueKind::String(_) | ValueKind::Number(_), Expect::Text) => true,
-        (ValueKind::String(_) | ValueKind::Bool(false) | ValueKind::Map(_), Expect::Image) => true,
-        (ValueKind::List(items), Expect::Image) => items
-            .iter()
-            .all(|item| matches!(item.kind, ValueKind::String(_) | ValueKind::Map(_))),
-        _ => false,
-    }
-}
-
-fn expectation(expect: Expect) -> &'static str {
-    match expect {
-        Expect::Text => "text",
-        Expect::Image => "an image path or URL (or a list of them, or `false`)",
-    }
-}
 
 impl Rule for FrontMatterInvalid {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
@@ -64,10 +44,10 @@ impl Rule for FrontMatterInvalid {
             let Some(spec) = context.fields.iter().find(|spec| spec.name == entry.key) else {
                 continue;
             };
-            if is_expected(value, spec.expect) {
+            if spec.expect.accepts(value) {
                 continue;
             }
-            let expected = expectation(spec.expect);
+            let expected = spec.expect.describe();
             let help = match (&value.kind, spec.expect) {
                 (ValueKind::List(_), Expect::Text) => format!(
                     "write `{}` as one string; a list is read as its first item, or not at all",

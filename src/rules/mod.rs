@@ -10,7 +10,7 @@ mod slug_format;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::post::{Entry, Post, Value};
+use crate::post::{Entry, Post, Value, ValueKind};
 
 pub use cover_missing::CoverMissing;
 pub use excerpt_length::ExcerptLength;
@@ -42,6 +42,49 @@ pub enum Expect {
     Text,
     /// An image path or URL, a list of them, a mapping with an `image`, or `false`.
     Image,
+}
+
+/// Keys inside a cover mapping (Hugo PaperMod's `cover: {image: …}`) that hold the image.
+const IMAGE_KEYS: [&str; 4] = ["image", "src", "url", "path"];
+
+impl Expect {
+    /// Whether `value` is of a kind this field may hold; an empty value always is.
+    pub fn accepts(self, value: &Value) -> bool {
+        match (&value.kind, self) {
+            (ValueKind::Null, _) => true,
+            (ValueKind::String(_) | ValueKind::Number(_), Expect::Text) => true,
+            (ValueKind::String(_) | ValueKind::Bool(false) | ValueKind::Map(_), Expect::Image) => {
+                true
+            }
+            (ValueKind::List(items), Expect::Image) => items
+                .iter()
+                .all(|item| matches!(item.kind, ValueKind::String(_) | ValueKind::Map(_))),
+            _ => false,
+        }
+    }
+
+    /// Whether an accepted value gives the field: text that is not blank, an image that
+    /// names a file, or `false`, the explicit "no image" of a cover.
+    pub fn is_given(self, value: &Value) -> bool {
+        match &value.kind {
+            ValueKind::Null => false,
+            ValueKind::String(text) => !text.trim().is_empty(),
+            ValueKind::Number(_) | ValueKind::Bool(_) => true,
+            ValueKind::List(items) => items.iter().any(|item| self.is_given(item)),
+            ValueKind::Map(pairs) => pairs.iter().any(|(key, value)| {
+                key.as_text().is_some_and(|k| IMAGE_KEYS.contains(&k))
+                    && value.as_text().is_some_and(|v| !v.trim().is_empty())
+            }),
+        }
+    }
+
+    /// What the field must hold, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Expect::Text => "text",
+            Expect::Image => "an image path or URL (or a list of them, or `false`)",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,27 +231,24 @@ pub enum FieldState<'a> {
     Unknown,
 }
 
-/// Looks a field up under any of `names`; `is_set` says whether a value counts as given.
-pub fn field_state<'a>(
-    post: &'a Post,
-    names: &'a [String],
-    is_set: impl Fn(&Value) -> Option<bool>,
-) -> FieldState<'a> {
+/// Looks a field up under `names`, in the order they are configured: the first name that
+/// gives the field wins.
+pub fn field_state<'a>(post: &'a Post, names: &'a [String], expect: Expect) -> FieldState<'a> {
     let Some(front_matter) = &post.front_matter else {
         return FieldState::NoFrontMatter;
     };
     let mut empty = None;
-    for entry in front_matter.entries_named(names) {
+    for entry in names.iter().filter_map(|name| front_matter.get(name)) {
         let Some(value) = &entry.value else {
             return FieldState::Unknown;
         };
-        match is_set(value) {
-            Some(true) => return FieldState::Set(entry, value),
-            Some(false) => {
-                empty.get_or_insert(entry);
-            }
-            None => return FieldState::Unknown,
+        if !expect.accepts(value) {
+            return FieldState::Unknown;
         }
+        if expect.is_given(value) {
+            return FieldState::Set(entry, value);
+        }
+        empty.get_or_insert(entry);
     }
     match empty {
         Some(entry) => FieldState::Empty(entry),

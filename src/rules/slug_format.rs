@@ -5,8 +5,8 @@ use std::path::Path;
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
-use super::excerpt_missing::{has_text, text_fields};
-use super::{Context, FieldSpec, FieldState, Rule, field_state};
+use super::excerpt_missing::text_fields;
+use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
@@ -34,15 +34,27 @@ impl Default for SlugFormat {
     }
 }
 
-/// A configured pattern, compiled once when the configuration is read.
+/// A configured pattern, compiled once when the configuration is read. It must match the
+/// whole slug, whether or not it is written with `^` and `$`.
 #[derive(Debug)]
-pub struct SlugPattern(Regex);
+pub struct SlugPattern {
+    regex: Regex,
+    source: String,
+}
+
+impl SlugPattern {
+    pub fn new(source: &str) -> Result<SlugPattern, regex::Error> {
+        Ok(SlugPattern {
+            regex: Regex::new(&format!("^(?:{source})$"))?,
+            source: source.to_owned(),
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for SlugPattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let pattern = String::deserialize(deserializer)?;
-        Regex::new(&pattern)
-            .map(SlugPattern)
+        let source = String::deserialize(deserializer)?;
+        SlugPattern::new(&source)
             .map_err(|error| serde::de::Error::custom(format!("invalid pattern: {error}")))
     }
 }
@@ -154,7 +166,7 @@ fn offending_char_range(
 impl SlugFormat {
     fn matches(&self, slug: &str) -> bool {
         match &self.pattern {
-            Some(SlugPattern(pattern)) => pattern.is_match(slug),
+            Some(pattern) => pattern.regex.is_match(slug),
             None => first_offense(slug).is_none(),
         }
     }
@@ -162,7 +174,7 @@ impl SlugFormat {
 
 impl Rule for SlugFormat {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        let (slug, range, source) = match field_state(post, &self.fields, has_text) {
+        let (slug, range, source) = match field_state(post, &self.fields, Expect::Text) {
             FieldState::Set(_, value) => {
                 let Some(text) = value.as_text() else { return };
                 (text.to_owned(), value.range.clone(), Origin::Field)
@@ -181,8 +193,12 @@ impl Rule for SlugFormat {
             Origin::File => (" (from the file name)", "file"),
             Origin::Folder => (" (from the folder name)", "folder"),
         };
-        let suggestion = suggest_slug(&slug, self.max_length);
-        let fix = if suggestion.is_empty() {
+        let suggestion = Some(suggest_slug(&slug, self.max_length))
+            .filter(|suggestion| self.matches(suggestion))
+            .unwrap_or_default();
+        let fix = if suggestion.is_empty() && self.pattern.is_some() {
+            "change it to match the configured pattern".to_owned()
+        } else if suggestion.is_empty() {
             "choose a slug of lowercase ASCII words joined by hyphens, such as a translation of the title".to_owned()
         } else if from_file {
             format!(
@@ -220,7 +236,7 @@ impl Rule for SlugFormat {
                     let pattern = self
                         .pattern
                         .as_ref()
-                        .map_or(DEFAULT_PATTERN, |p| p.0.as_str());
+                        .map_or(DEFAULT_PATTERN, |p| p.source.as_str());
                     let message =
                         format!("slug `{slug}`{origin} does not match the pattern `{pattern}`");
                     let label = if from_file {
@@ -363,13 +379,18 @@ mod tests {
     #[test]
     fn a_configured_pattern_replaces_the_default() {
         let rule = SlugFormat {
-            pattern: Some(SlugPattern(Regex::new("^[a-z_]+$").unwrap())),
+            pattern: Some(SlugPattern::new("[a-z_]+").unwrap()),
             ..SlugFormat::default()
         };
         assert!(check_at(&rule, "a.md", "---\nslug: a_b\n---\n").is_empty());
         assert_eq!(
             check_at(&rule, "a.md", "---\nslug: a-b\n---\n")[0].message,
-            "slug `a-b` does not match the pattern `^[a-z_]+$`"
+            "slug `a-b` does not match the pattern `[a-z_]+`"
+        );
+        // The pattern matches the whole slug, anchored or not.
+        assert_eq!(
+            check_at(&rule, "a.md", "---\nslug: ABC-x_y\n---\n").len(),
+            1
         );
     }
 
