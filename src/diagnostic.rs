@@ -133,7 +133,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(source).map(|i| i + 1));
+        line_starts.extend(line_ends(source).map(|i| i + 1));
         LineIndex {
             source,
             line_starts,
@@ -160,12 +160,14 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-fn memchr_newlines(source: &str) -> impl Iterator<Item = usize> + '_ {
-    source
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
+/// Offsets of the last byte of each line ending: `\n`, or a `\r` not followed by `\n`
+/// (CommonMark's line endings, and markdownlint's).
+fn line_ends(source: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = source.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        ends.then_some(i)
+    })
 }
 
 /// The largest char boundary at or before `offset`.
@@ -201,5 +203,12 @@ mod tests {
     fn crlf_lines_start_after_the_line_feed() {
         let index = LineIndex::new("a\r\nb");
         assert_eq!(index.line_column(3), LineColumn { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let index = LineIndex::new("a\rb\r\nc");
+        assert_eq!(index.line_column(2), LineColumn { line: 2, column: 1 });
+        assert_eq!(index.line_column(5), LineColumn { line: 3, column: 1 });
     }
 }

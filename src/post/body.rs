@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::micromark;
+
 /// An ATX or setext heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -24,42 +26,87 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
-/// Collects the headings of `source[body_start..]`.
+/// A heading as pulldown-cmark reports it, before the micromark adjustments.
+struct RawHeading {
+    level: u8,
+    /// Body offset where the heading's first line starts.
+    start: usize,
+    text: String,
+    /// For a heading of several lines: the body offset of its second line, and the length
+    /// of the text that came from the first.
+    second_line: Option<(usize, usize)>,
+    softbreak_pending: bool,
+}
+
+/// Collects the headings of `source[body_start..]`, as markdownlint finds them.
 pub fn headings(source: &str, body_start: usize) -> Vec<Heading> {
     let body = &source[body_start..];
-    let mut headings = Vec::new();
-    let mut current: Option<(u8, usize, String)> = None;
+    let mut raw = Vec::new();
+    let mut opaque_blocks = Vec::new();
+    let mut current: Option<RawHeading> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((level as u8, range.start, String::new()));
+                current = Some(RawHeading {
+                    level: level as u8,
+                    start: range.start,
+                    text: String::new(),
+                    second_line: None,
+                    softbreak_pending: false,
+                });
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, start, text)) = current.take() {
-                    let line_end = body[start..]
-                        .find(['\n', '\r'])
-                        .map_or(body.len(), |i| start + i);
-                    headings.push(Heading {
-                        level,
-                        text: text.trim().to_owned(),
-                        line_range: body_start + start..body_start + line_end,
-                    });
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => raw.extend(current.take()),
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => opaque_blocks.push(range),
             Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => {
-                if let Some((_, _, heading_text)) = current.as_mut() {
-                    heading_text.push_str(&text);
+                if let Some(heading) = current.as_mut() {
+                    if heading.softbreak_pending {
+                        heading.softbreak_pending = false;
+                        heading.second_line = Some((range.start, heading.text.len()));
+                    }
+                    heading.text.push_str(&text);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, heading_text)) = current.as_mut() {
-                    heading_text.push(' ');
+                if let Some(heading) = current.as_mut() {
+                    heading.softbreak_pending = heading.second_line.is_none();
+                    heading.text.push(' ');
                 }
             }
             _ => {}
         }
     }
-    headings
+
+    let blocks = micromark::Blocks::scan(body, &opaque_blocks);
+    raw.into_iter()
+        .filter_map(|heading| {
+            let line_start = line_start(body, heading.start);
+            if blocks.in_math(line_start) {
+                return None;
+            }
+            let is_setext = !body[heading.start..].starts_with('#');
+            let (start, text) = if is_setext && blocks.is_directive_fence(line_start) {
+                // The fence is a directive's, not heading text: the heading (if any) starts
+                // on the next line.
+                let (second, first_len) = heading.second_line?;
+                (second, heading.text[first_len..].to_owned())
+            } else {
+                (heading.start, heading.text)
+            };
+            let line_end = body[start..]
+                .find(['\n', '\r'])
+                .map_or(body.len(), |i| start + i);
+            Some(Heading {
+                level: heading.level,
+                text: text.trim().to_owned(),
+                line_range: body_start + start..body_start + line_end,
+            })
+        })
+        .collect()
+}
+
+/// The offset where the line holding `offset` starts.
+fn line_start(body: &str, offset: usize) -> usize {
+    body[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]
@@ -116,6 +163,30 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(&source[found[0].line_range.clone()], "Setext");
         assert_eq!(found[0].text, "Setext text");
+    }
+
+    #[test]
+    fn math_blocks_hide_headings_as_in_micromark() {
+        assert!(levels("$$\n### x\n$$\n").is_empty());
+        assert!(levels("para\n$$\n### x\n$$\n").is_empty());
+        assert!(levels("$$ meta\n### x\n").is_empty());
+        assert!(levels("$$$\n$$\n### x\n$$$\n").is_empty());
+        assert_eq!(levels("$$x$$\n### y\n"), [(3, "y".into())]);
+        assert_eq!(levels("$$\nx\n$$\n\n## after\n"), [(2, "after".into())]);
+        assert!(levels("> $$\n> ### x\n> $$\n").is_empty());
+    }
+
+    #[test]
+    fn directive_fences_are_not_setext_heading_text() {
+        assert!(levels(":::note\n---\n:::\n").is_empty());
+        let found = headings(":::note\nSome text\n---\n:::\n", 0);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "Some text");
+        assert_eq!(found[0].line_range, 8..17);
+        // Without a name, `:::` is paragraph text.
+        assert_eq!(levels(":::\n---\n"), [(2, ":::".into())]);
+        // A closing fence inside a container is not text either.
+        assert!(levels(":::tip\ntext\n\n:::\n---\n").is_empty());
     }
 
     #[test]

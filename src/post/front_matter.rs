@@ -106,8 +106,6 @@ pub struct FrontMatter {
     /// Top-level entries in file order; the first of duplicate keys.
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
-    /// Whether a raw line of the block sets a title, the way markdownlint decides it.
-    pub has_title_line: bool,
     /// False when the block holds a list or a scalar instead of `key: value` pairs.
     pub is_mapping: bool,
 }
@@ -125,49 +123,87 @@ impl FrontMatter {
     }
 }
 
+/// A delimited block at the top of a file, before it is read.
+struct Block {
+    format: Format,
+    opening: Range<usize>,
+    content_start: usize,
+    closing: Option<Line>,
+}
+
+/// Finds the block that opens on the first line (after a BOM) and the first line after it
+/// that `closers` accepts for its format.
+fn find_block(source: &str, closers: fn(Format) -> &'static [&'static str]) -> Option<Block> {
+    let mut lines = Lines::new(source, bom_len(source));
+    let first = lines.next()?;
+    let format = match delimiter(&source[first.text.clone()]) {
+        "---" => Format::Yaml,
+        "+++" => Format::Toml,
+        "{" => Format::Json,
+        _ => return None,
+    };
+    let closers = closers(format);
+    let closing = lines.find(|line| closers.contains(&delimiter(&source[line.text.clone()])));
+    Some(Block {
+        format,
+        opening: first.text,
+        content_start: first.next,
+        closing,
+    })
+}
+
+fn bom_len(source: &str) -> usize {
+    if source.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
+/// What generators accept: Jekyll and Hexo close YAML with `---` or `...`, Hugo closes TOML
+/// with `+++`.
+fn generator_closers(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::Yaml => &["---", "..."],
+        Format::Toml => &["+++"],
+        Format::Json => &["}"],
+    }
+}
+
+/// What markdownlint's default `front_matter` pattern accepts, for the heading rules.
+fn markdownlint_closers(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::Yaml => &["---"],
+        Format::Toml => &["+++", "..."],
+        Format::Json => &["}"],
+    }
+}
+
 /// Finds and reads the front matter at the top of `source`, after an optional BOM.
 /// Returns the block (if any) and the byte offset where the Markdown body starts.
 pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
-    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut lines = Lines::new(source, start);
-    let Some(first) = lines.next() else {
-        return (None, start);
+    let Some(block) = find_block(source, generator_closers) else {
+        return (None, bom_len(source));
     };
-    let (format, closers): (Format, &[&str]) = match delimiter(&source[first.text.clone()]) {
-        "---" => (Format::Yaml, &["---", "..."]),
-        "+++" => (Format::Toml, &["+++"]),
-        "{" => (Format::Json, &["}"]),
-        _ => return (None, start),
-    };
-    let content_start = first.next;
-    let closing = lines.find(|line| closers.contains(&delimiter(&source[line.text.clone()])));
-    let Some(closing) = closing else {
+    let format = block.format;
+    let Some(closing) = block.closing else {
+        let closer = generator_closers(format)[0];
         // Generators publish such a file as plain Markdown, and markdownlint reads it so.
         let front_matter = FrontMatter {
             format,
-            opening: first.text.clone(),
-            content: content_start..source.len(),
+            opening: block.opening.clone(),
+            content: block.content_start..source.len(),
             closed: false,
             entries: Vec::new(),
             problems: vec![Problem {
-                range: first.text,
-                message: format!(
-                    "front matter opened here is never closed by a `{}` line",
-                    closers[0]
-                ),
+                range: block.opening,
+                message: format!("front matter opened here is never closed by a `{closer}` line"),
                 help: Some(format!(
-                    "add a line `{}` after the last front matter key; until then the generator publishes the block as text",
-                    closers[0]
+                    "add a line `{closer}` after the last front matter key; until then the generator publishes the block as text"
                 )),
                 secondary: None,
             }],
-            has_title_line: false,
             is_mapping: true,
         };
-        return (Some(front_matter), start);
+        return (Some(front_matter), bom_len(source));
     };
-    let content = content_start..closing.text.start;
-    let has_title_line = source[content.clone()].lines().any(is_title_line);
+    let content = block.content_start..closing.text.start;
     let (entries, problems, is_mapping) = match format {
         Format::Yaml => {
             let parsed = yaml::parse(source, content.clone());
@@ -178,25 +214,49 @@ pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
     };
     let front_matter = FrontMatter {
         format,
-        opening: first.text,
+        opening: block.opening,
         content,
         closed: true,
         entries,
         problems,
-        has_title_line,
         is_mapping,
     };
     (Some(front_matter), closing.next)
 }
 
-/// A delimiter line's text without trailing whitespace (a `\r` included).
+/// The file as markdownlint's heading rules see it: whether its front matter has a title
+/// line, and where the Markdown that holds the headings starts. It differs from what
+/// [`parse`] finds only in which line closes the block (see the closers above).
+pub fn heading_view(source: &str) -> (bool, usize) {
+    match find_block(source, markdownlint_closers) {
+        Some(Block {
+            content_start,
+            closing: Some(closing),
+            ..
+        }) => {
+            let title = Lines::new(source, content_start)
+                .take_while(|line| line.text.start < closing.text.start)
+                .any(|line| is_title_line(&source[line.text]));
+            (title, closing.next)
+        }
+        _ => (false, bom_len(source)),
+    }
+}
+
+/// JavaScript's `\s` within a line, which markdownlint's patterns use: Unicode spaces and
+/// the BOM, but not U+0085.
+fn is_js_space(c: char) -> bool {
+    c == '\u{feff}' || (c.is_whitespace() && c != '\u{85}')
+}
+
+/// A delimiter line's text without trailing whitespace.
 fn delimiter(line: &str) -> &str {
-    line.trim_end_matches([' ', '\t', '\r'])
+    line.trim_end_matches(is_js_space)
 }
 
 /// markdownlint's default `front_matter_title`: `^\s*"?title"?\s*[:=]`, case-insensitive.
 fn is_title_line(line: &str) -> bool {
-    let rest = line.trim_start();
+    let rest = line.trim_start_matches(is_js_space);
     let rest = rest.strip_prefix('"').unwrap_or(rest);
     let Some(word) = rest.get(..5) else {
         return false;
@@ -206,7 +266,7 @@ fn is_title_line(line: &str) -> bool {
     }
     let rest = &rest[5..];
     let rest = rest.strip_prefix('"').unwrap_or(rest);
-    rest.trim_start().starts_with([':', '='])
+    rest.trim_start_matches(is_js_space).starts_with([':', '='])
 }
 
 struct Line {
@@ -230,19 +290,19 @@ impl<'a> Lines<'a> {
 impl Iterator for Lines<'_> {
     type Item = Line;
 
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, as in CommonMark.
     fn next(&mut self) -> Option<Line> {
         if self.offset >= self.source.len() {
             return None;
         }
         let start = self.offset;
-        let (end, next) = match self.source[start..].find('\n') {
+        let rest = &self.source.as_bytes()[start..];
+        let (end, next) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => {
+                (start + i, start + i + 2)
+            }
             Some(i) => (start + i, start + i + 1),
             None => (self.source.len(), self.source.len()),
-        };
-        let end = if self.source[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
         };
         self.offset = next;
         Some(Line {
@@ -268,8 +328,8 @@ mod tests {
         assert_eq!(fm.format, Format::Yaml);
         assert_eq!(&source[fm.content.clone()], "title: Hi\n");
         assert_eq!(&source[body..], "# Body\n");
-        assert!(fm.has_title_line);
         assert!(fm.problems.is_empty());
+        assert_eq!(heading_view(source), (true, 18));
     }
 
     #[test]
@@ -333,7 +393,7 @@ mod tests {
         let source = "+++\ntitle = \"x\"\n+++\n## A\n";
         let (fm, body) = front_matter(source);
         assert_eq!(fm.format, Format::Toml);
-        assert!(fm.has_title_line);
+        assert!(heading_view(source).0);
         assert!(fm.entries.is_empty());
         assert!(!fm.keys_are_known());
         assert_eq!(&source[body..], "## A\n");
@@ -360,8 +420,34 @@ mod tests {
 
     #[test]
     fn title_line_counts_even_when_the_yaml_is_broken() {
-        let (fm, _) = front_matter("---\ntitle:\nbad: [\n---\n");
-        assert!(fm.has_title_line);
-        assert_eq!(fm.problems.len(), 1);
+        let source = "---\ntitle:\nbad: [\n---\n";
+        assert!(heading_view(source).0);
+        assert_eq!(front_matter(source).0.problems.len(), 1);
+    }
+
+    #[test]
+    fn cr_only_line_endings() {
+        let source = "---\rtitle: T\r---\r## A\r";
+        let (fm, body) = front_matter(source);
+        assert_eq!(fm.entries.len(), 1);
+        assert_eq!(&source[body..], "## A\r");
+    }
+
+    #[test]
+    fn any_unicode_space_may_trail_a_delimiter() {
+        let (fm, _) = front_matter("---\u{a0}\ntitle: T\n---\u{3000}\n");
+        assert!(fm.closed);
+    }
+
+    #[test]
+    fn the_heading_view_closes_blocks_as_markdownlint_does() {
+        // Jekyll closes YAML with `...`; markdownlint does not, so its headings start at 0.
+        let source = "---\ntitle: T\n...\n### A\n";
+        assert_eq!(front_matter(source).1, 17);
+        assert_eq!(heading_view(source), (false, 0));
+        // markdownlint closes TOML with `...`; Hugo does not.
+        let source = "+++\ntitle = 'T'\n...\n### A\n";
+        assert!(!front_matter(source).0.closed);
+        assert_eq!(heading_view(source), (true, 20));
     }
 }

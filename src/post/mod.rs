@@ -2,6 +2,7 @@
 
 pub mod body;
 pub mod front_matter;
+mod micromark;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -17,19 +18,26 @@ pub struct Post {
     pub front_matter: Option<FrontMatter>,
     /// Where the Markdown body starts.
     pub body_start: usize,
+    /// The headings as markdownlint finds them, for the heading rules.
     pub headings: Vec<Heading>,
+    /// Whether a front matter line sets a title, which the heading rules take as the h1.
+    pub front_matter_title: bool,
 }
 
 impl Post {
     pub fn parse(path: impl Into<PathBuf>, source: String) -> Post {
         let (front_matter, body_start) = front_matter::parse(&source);
-        let headings = body::headings(&source, body_start);
+        // The heading rules follow markdownlint, whose idea of where front matter ends
+        // differs from the generators' in rare cases.
+        let (front_matter_title, headings_start) = front_matter::heading_view(&source);
+        let headings = body::headings(&source, headings_start);
         Post {
             path: path.into(),
             source,
             front_matter,
             body_start,
             headings,
+            front_matter_title,
         }
     }
 

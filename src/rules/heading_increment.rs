@@ -13,13 +13,9 @@ pub struct HeadingIncrement {}
 
 impl Rule for HeadingIncrement {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        let front_matter_title = post
-            .front_matter
-            .as_ref()
-            .is_some_and(|front_matter| front_matter.has_title_line);
         // The front matter title is the page's h1, before the first body heading.
         let mut previous: Option<(u8, Option<&std::ops::Range<usize>>)> =
-            front_matter_title.then_some((1, None));
+            post.front_matter_title.then_some((1, None));
         for heading in &post.headings {
             if let Some((level, range)) = previous
                 && heading.level > level + 1
