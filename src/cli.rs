@@ -11,7 +11,7 @@ use crate::config::{self, ConfigError, RuleSet};
 use crate::diagnostic::Severity;
 use crate::engine;
 use crate::report::{Concise, Human, Reporter};
-use crate::rules::RULES;
+use crate::rules::{RULES, plural};
 
 /// Lint Markdown blog posts for SEO and structure problems.
 #[derive(Debug, Parser)]
@@ -123,7 +123,7 @@ fn check(args: CheckArgs) -> ExitCode {
     if !args.quiet {
         eprintln!("{}", summary(&outcome, started.elapsed()));
     }
-    ExitCode::from(if outcome.unreadable() > 0 {
+    ExitCode::from(if outcome.failures() > 0 {
         exit::TROUBLE
     } else if outcome.count(Severity::Error) > 0 {
         exit::ERRORS
@@ -133,7 +133,6 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 fn summary(outcome: &engine::Outcome, elapsed: std::time::Duration) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = format!(
         "checked {} in {:.2} s: {}, {}",
         plural(outcome.posts_checked(), "post"),
@@ -145,11 +144,11 @@ fn summary(outcome: &engine::Outcome, elapsed: std::time::Duration) -> String {
     if infos > 0 {
         line.push_str(&format!(", {}", plural(infos, "info")));
     }
-    let unreadable = outcome.unreadable();
-    if unreadable > 0 {
+    let failures = outcome.failures();
+    if failures > 0 {
         line.push_str(&format!(
-            "; {} could not be read",
-            plural(unreadable, "file")
+            "; {} could not be linted",
+            plural(failures, "file")
         ));
     }
     line
@@ -160,10 +159,12 @@ fn use_color(terminal: bool) -> bool {
     terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }
 
+/// `COLUMNS` when set, else the terminal's width, else 100 (a pipe or a file).
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|columns| columns.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(width, _)| usize::from(width.0)))
         .unwrap_or(100)
 }
 

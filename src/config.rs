@@ -114,6 +114,16 @@ impl RuleSet {
     }
 }
 
+/// The registered rule whose name is closest to a misspelt one, if any is close.
+fn closest_rule(name: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .map(|info| (strsim::jaro_winkler(name, info.name), info.name))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
 fn build(
     path: Option<&Path>,
     source: &str,
@@ -136,12 +146,14 @@ fn build(
         };
         for (name, options) in table {
             let Some(info) = rules::find(name.get_ref()) else {
+                let name_text: &str = name.get_ref().as_ref();
+                let hint = match closest_rule(name_text) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "`postlint rules` lists them".to_owned(),
+                };
                 return Err(error(
                     name.span(),
-                    format!(
-                        "unknown rule `{}`; `postlint rules` lists them",
-                        name.get_ref().as_ref()
-                    ),
+                    format!("unknown rule `{name_text}`; {hint}"),
                 ));
             };
             configured.push((info, options));

@@ -39,18 +39,24 @@ impl Outcome {
         self.files.iter().filter(|file| file.linted).count()
     }
 
+    /// Findings of the rules at `severity`, not counting files that could not be linted.
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics()
-            .filter(|(_, d)| d.severity == severity && d.rule != UNREADABLE_FILE)
+            .filter(|(_, d)| d.severity == severity && !is_failure(d))
             .count()
     }
 
-    pub fn unreadable(&self) -> usize {
-        self.diagnostics()
-            .filter(|(_, d)| d.rule == UNREADABLE_FILE)
-            .count()
+    /// Files that could not be read, or that postlint failed on.
+    pub fn failures(&self) -> usize {
+        self.diagnostics().filter(|(_, d)| is_failure(d)).count()
     }
 }
+
+fn is_failure(diagnostic: &Diagnostic) -> bool {
+    matches!(diagnostic.rule, UNREADABLE_FILE | INTERNAL_ERROR)
+}
+
+impl Outcome {}
 
 /// Whether a walked file is a post: `*.md` or `*.markdown`.
 fn is_markdown(path: &Path) -> bool {

@@ -133,7 +133,7 @@ fn unreadable_files_are_reported_and_the_run_goes_on() {
         "{}",
         stderr(&output)
     );
-    assert!(stderr(&output).contains("2 files could not be read"));
+    assert!(stderr(&output).contains("2 files could not be linted"));
 }
 
 #[test]

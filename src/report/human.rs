@@ -11,7 +11,6 @@ use miette::{
 use super::Reporter;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Outcome;
-use crate::rules::rule_url;
 
 pub struct Human {
     handler: GraphicalReportHandler,
@@ -44,7 +43,7 @@ impl Reporter for Human {
                     name: diagnostic.path.display().to_string(),
                     text,
                 }),
-                url: rule_url(diagnostic.rule),
+                url: crate::rules::find(diagnostic.rule).map(|info| info.url()),
             };
             self.handler
                 .render_report(&mut rendered, &report)
@@ -60,7 +59,8 @@ impl Reporter for Human {
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     source: Option<NamedText<'a>>,
-    url: String,
+    /// The rule's page; none for a file that could not be read or a configuration error.
+    url: Option<String>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -99,7 +99,9 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.url))
+        self.url
+            .as_ref()
+            .map(|url| Box::new(url) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
