@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
+use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
@@ -10,7 +10,7 @@ use crate::post::Post;
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CoverMissing {
     /// Front matter keys that hold the cover image, in the order they are looked up.
-    pub fields: Vec<String>,
+    pub fields: FieldNames,
 }
 
 impl Default for CoverMissing {
@@ -26,7 +26,7 @@ impl Default for CoverMissing {
             "og_image",
         ];
         CoverMissing {
-            fields: fields.map(String::from).to_vec(),
+            fields: FieldNames::new(&fields),
         }
     }
 }
@@ -54,13 +54,13 @@ impl Rule for CoverMissing {
             FieldState::Absent => findings.push(
                 Finding::new(post.anchor(), "post has no cover image")
                     .label(format!("no {} in this front matter", list_names(&self.fields)))
-                    .help(format!("add a cover field: {}", help(&self.fields[0]))),
+                    .help(format!("add a cover field: {}", help(self.fields.first()))),
             ),
             FieldState::NoFrontMatter => findings.push(
                 Finding::new(post.anchor(), "post has no front matter, so no cover image")
                     .help(format!(
                         "start the file with a front matter block (a `---` line, `{}: /images/post-cover.png`, a `---` line)",
-                        self.fields[0]
+                        self.fields.first()
                     )),
             ),
         }
@@ -74,13 +74,6 @@ impl Rule for CoverMissing {
                 expect: Expect::Image,
             })
             .collect()
-    }
-
-    fn validate(&self) -> Result<(), String> {
-        if self.fields.is_empty() {
-            return Err("`fields` must name at least one front matter key".into());
-        }
-        Ok(())
     }
 }
 

@@ -4,14 +4,14 @@ use serde::Deserialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::excerpt_missing::{default_excerpt_fields, text_fields};
-use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, plural};
+use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, plural};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExcerptLength {
-    pub fields: Vec<String>,
+    pub fields: FieldNames,
     /// Fewest display columns (CJK characters count 2).
     pub min: usize,
     /// Most display columns; search results cut the snippet at about this width.
@@ -99,9 +99,6 @@ impl Rule for ExcerptLength {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if self.fields.is_empty() {
-            return Err("`fields` must name at least one front matter key".into());
-        }
         if self.min > self.max {
             return Err(format!(
                 "`min` ({}) is larger than `max` ({})",

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
+use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
@@ -10,14 +10,12 @@ use crate::post::Post;
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExcerptMissing {
     /// Front matter keys that hold the excerpt, in the order they are looked up.
-    pub fields: Vec<String>,
+    pub fields: FieldNames,
 }
 
 /// The keys generators and themes read the excerpt or meta description from.
-pub fn default_excerpt_fields() -> Vec<String> {
-    ["excerpt", "description", "summary"]
-        .map(String::from)
-        .to_vec()
+pub fn default_excerpt_fields() -> FieldNames {
+    FieldNames::new(&["excerpt", "description", "summary"])
 }
 
 impl Default for ExcerptMissing {
@@ -63,14 +61,14 @@ impl Rule for ExcerptMissing {
                     ))
                     .help(format!(
                         "add `{}:` to the front matter; {HELP}",
-                        self.fields[0]
+                        self.fields.first()
                     )),
             ),
             FieldState::NoFrontMatter => findings.push(
                 Finding::new(post.anchor(), "post has no front matter, so no excerpt").help(
                     format!(
                         "start the file with a front matter block that sets `{}: …`; {HELP}",
-                        self.fields[0]
+                        self.fields.first()
                     ),
                 ),
             ),
@@ -79,13 +77,6 @@ impl Rule for ExcerptMissing {
 
     fn fields(&self) -> Vec<FieldSpec> {
         text_fields(&self.fields)
-    }
-
-    fn validate(&self) -> Result<(), String> {
-        if self.fields.is_empty() {
-            return Err("`fields` must name at least one front matter key".into());
-        }
-        Ok(())
     }
 }
 

@@ -87,6 +87,43 @@ impl Expect {
     }
 }
 
+/// The front matter keys a rule reads a field from, in order of preference; never empty,
+/// so a configuration with `fields = []` is refused where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldNames(Vec<String>);
+
+impl FieldNames {
+    pub fn new(names: &[&str]) -> FieldNames {
+        assert!(!names.is_empty(), "a field has at least one name");
+        FieldNames(names.iter().map(|name| (*name).to_owned()).collect())
+    }
+
+    /// The preferred name, the one suggested in fixes.
+    pub fn first(&self) -> &str {
+        &self.0[0]
+    }
+}
+
+impl std::ops::Deref for FieldNames {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.0
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldNames {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let names = Vec::<String>::deserialize(deserializer)?;
+        if names.is_empty() {
+            return Err(serde::de::Error::custom(
+                "`fields` must name at least one front matter key",
+            ));
+        }
+        Ok(FieldNames(names))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldSpec {
     pub name: String,

@@ -6,7 +6,7 @@ use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
 use super::excerpt_missing::text_fields;
-use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state};
+use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 
@@ -17,7 +17,7 @@ const DEFAULT_PATTERN: &str = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SlugFormat {
     /// Front matter keys that hold the slug; the file name is the slug when none is set.
-    pub fields: Vec<String>,
+    pub fields: FieldNames,
     /// A regular expression the whole slug must match; the default is checked without one.
     pub pattern: Option<SlugPattern>,
     /// Most characters in a slug (Rank Math's permalink limit).
@@ -27,7 +27,7 @@ pub struct SlugFormat {
 impl Default for SlugFormat {
     fn default() -> Self {
         SlugFormat {
-            fields: vec!["slug".into()],
+            fields: FieldNames::new(&["slug"]),
             pattern: None,
             max_length: 75,
         }
@@ -203,7 +203,7 @@ impl Rule for SlugFormat {
         } else if from_file {
             format!(
                 "rename the {renamed} to `{suggestion}`, or set `{}: {suggestion}` in the front matter",
-                self.fields[0]
+                self.fields.first()
             )
         } else {
             format!("use `{suggestion}`")
@@ -213,7 +213,7 @@ impl Rule for SlugFormat {
             let file_label = || {
                 format!(
                     "no `{}` here, so the {renamed} name is the slug",
-                    self.fields[0]
+                    self.fields.first()
                 )
             };
             let finding = match self
@@ -263,7 +263,7 @@ impl Rule for SlugFormat {
                 .label(if from_file {
                     format!(
                         "no `{}` here, so the {renamed} name is the slug",
-                        self.fields[0]
+                        self.fields.first()
                     )
                 } else {
                     format!("{length} characters")
@@ -280,9 +280,6 @@ impl Rule for SlugFormat {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if self.fields.is_empty() {
-            return Err("`fields` must name at least one front matter key".into());
-        }
         if self.max_length == 0 {
             return Err("`max-length` must be at least 1".into());
         }
