@@ -293,7 +293,11 @@ mod tests {
     fn an_empty_field_list_is_refused_at_the_list() {
         let text = "[rules.cover-missing]\nfields = []\n";
         let error = load(text).err().unwrap();
-        assert!(error.message.contains("must name at least one"), "{}", error.message);
+        assert!(
+            error.message.contains("must name at least one"),
+            "{}",
+            error.message
+        );
         assert_eq!(&text[error.range.unwrap()], "[]");
     }
 

@@ -91,3 +91,72 @@ fn every_page_in_rules_is_a_registered_rule() {
         );
     }
 }
+
+/// The first fenced block of `language` in `text`, without its fences.
+fn fenced_block<'a>(text: &'a str, language: &str) -> &'a str {
+    let open = format!("```{language}\n");
+    let start = text.find(&open).expect("a fenced block") + open.len();
+    let end = start + text[start..].find("\n```").expect("a closing fence");
+    &text[start..=end]
+}
+
+/// The text between a section's heading and the next section's (examples hold headings
+/// of their own, so the next one is named).
+fn section<'a>(page: &'a str, heading: &str, next: &str) -> &'a str {
+    let start = page.find(&format!("\n{heading}\n")).expect("the section") + heading.len() + 2;
+    let end = page.find(&format!("\n{next}\n")).expect("the next section");
+    &page[start..end]
+}
+
+fn concise_report(rule: &str, source: &str) -> String {
+    use postlint::config::RuleSet;
+    use postlint::engine::{Outcome, lint_source};
+    use postlint::report::{Concise, Reporter};
+    let mut rules = RuleSet::defaults();
+    rules.rules.retain(|enabled| enabled.info.name == rule);
+    let report = lint_source(Path::new("post.md"), source.to_owned(), &rules);
+    let mut out = Vec::new();
+    Concise
+        .report(
+            &Outcome {
+                files: vec![report],
+            },
+            &mut out,
+        )
+        .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn every_page_example_prints_what_the_page_says() {
+    for info in RULES {
+        let example = section(info.doc, "## Example", "## Use instead");
+        let failing = fenced_block(example, "markdown");
+        let expected = fenced_block(example, "text");
+        assert_eq!(
+            concise_report(info.name, failing),
+            expected,
+            "the example on rules/{}.md",
+            info.name
+        );
+        let passing = fenced_block(
+            section(info.doc, "## Use instead", "## Options"),
+            "markdown",
+        );
+        assert_eq!(
+            concise_report(info.name, passing),
+            "",
+            "the passing example on rules/{}.md",
+            info.name
+        );
+    }
+}
+
+#[test]
+fn every_page_options_block_is_a_valid_configuration() {
+    for info in RULES {
+        let options = fenced_block(section(info.doc, "## Options", "## Fix"), "toml");
+        let rules = postlint::config::RuleSet::from_toml(Path::new("postlint.toml"), options);
+        assert!(rules.is_ok(), "rules/{}.md: {:?}", info.name, rules.err());
+    }
+}
