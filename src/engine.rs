@@ -73,7 +73,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
     let mut errors = Vec::new();
     for path in paths {
         if !path.is_dir() {
-            files.push(path.clone());
+            files.push(without_dot_prefix(path.clone()));
             continue;
         }
         let walker = ignore::WalkBuilder::new(path)
@@ -81,14 +81,13 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
             .git_ignore(true)
             // A blog that is not a Git repository yet still means its .gitignore.
             .require_git(false)
-            .sort_by_file_name(|a, b| a.cmp(b))
             .build();
         for entry in walker {
             match entry {
                 Ok(entry) => {
                     let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
                     if is_file && is_markdown(entry.path()) {
-                        files.push(entry.into_path());
+                        files.push(without_dot_prefix(entry.into_path()));
                     }
                 }
                 Err(error) => {
@@ -104,6 +103,14 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
     files.sort();
     files.dedup();
     (files, errors)
+}
+
+/// `posts/a.md` rather than `./posts/a.md`, as paths are shown and sorted.
+fn without_dot_prefix(path: PathBuf) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(stripped) if !stripped.as_os_str().is_empty() => stripped.to_owned(),
+        _ => path,
+    }
 }
 
 fn walk_error_path(error: &ignore::Error) -> Option<PathBuf> {

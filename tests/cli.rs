@@ -84,7 +84,7 @@ fn warnings_alone_pass() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output),
-        "./short-excerpt.md:4:10: warning[excerpt-length] excerpt is 10 columns wide (10 characters); aim for at least 100\n"
+        "short-excerpt.md:4:10: warning[excerpt-length] excerpt is 10 columns wide (10 characters); aim for at least 100\n"
     );
 }
 
@@ -155,7 +155,7 @@ fn directories_are_walked_honouring_gitignore_and_hidden_files() {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    assert_eq!(files, ["./posts/a-post.md", "./posts/b-post.markdown"]);
+    assert_eq!(files, ["posts/a-post.md", "posts/b-post.markdown"]);
 
     // A path named on the command line is always linted.
     let output = postlint(
@@ -276,11 +276,11 @@ fn bom_crlf_and_empty_files_are_posts() {
     let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
     assert_eq!(
         stdout(&output),
-        "./crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
-         ./crlf-bom.md:4:10: warning[excerpt-length] excerpt is 1 column wide (1 character); aim for at least 100\n\
-         ./crlf-bom.md:9:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
-         ./empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
-         ./empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n"
+        "crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
+         crlf-bom.md:4:10: warning[excerpt-length] excerpt is 1 column wide (1 character); aim for at least 100\n\
+         crlf-bom.md:9:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
+         empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
+         empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n"
     );
     assert_eq!(stderr(&output), "");
 }
