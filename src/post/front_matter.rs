@@ -53,15 +53,6 @@ impl Value {
         }
     }
 
-    /// Text that is empty or only whitespace counts as no value at all.
-    pub fn is_blank(&self) -> bool {
-        match &self.kind {
-            ValueKind::Null => true,
-            ValueKind::String(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-
     /// What kind of value this is, for messages: "a list", "a boolean".
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {

@@ -5,7 +5,7 @@ pub mod front_matter;
 mod micromark;
 mod yaml;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use body::Heading;
 pub use front_matter::{Entry, Format, FrontMatter, Value, ValueKind};
@@ -39,10 +39,6 @@ impl Post {
             headings,
             front_matter_title,
         }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Where a finding about the post as a whole points: the front matter's opening line,

@@ -165,12 +165,11 @@ pub struct OptionsError {
 impl RuleInfo {
     /// Where the rule's page is published; every diagnostic links to it.
     pub fn url(&self) -> String {
-        rule_url(self.name)
+        format!(
+            "https://github.com/postlint/postlint/blob/main/rules/{}.md",
+            self.name
+        )
     }
-}
-
-pub fn rule_url(name: &str) -> String {
-    format!("https://github.com/postlint/postlint/blob/main/rules/{name}.md")
 }
 
 fn build<R>(options: Option<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, OptionsError>
