@@ -3,6 +3,7 @@
 mod cover_missing;
 mod excerpt_length;
 mod excerpt_missing;
+mod fields;
 mod front_matter_invalid;
 mod heading_increment;
 mod slug_format;
@@ -10,11 +11,12 @@ mod slug_format;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::post::{Entry, Post, Value, ValueKind};
+use crate::post::Post;
 
 pub use cover_missing::CoverMissing;
 pub use excerpt_length::ExcerptLength;
 pub use excerpt_missing::ExcerptMissing;
+pub use fields::{Expect, FieldNames, FieldSpec, FieldState, field_state, list_names, plural};
 pub use front_matter_invalid::FrontMatterInvalid;
 pub use heading_increment::HeadingIncrement;
 pub use slug_format::SlugFormat;
@@ -33,101 +35,6 @@ pub trait Rule: Send + Sync {
     fn validate(&self) -> Result<(), String> {
         Ok(())
     }
-}
-
-/// What a front matter field must hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expect {
-    /// A string (or a number, read as written).
-    Text,
-    /// An image path or URL, a list of them, a mapping with an `image`, or `false`.
-    Image,
-}
-
-/// Keys inside a cover mapping (Hugo PaperMod's `cover: {image: …}`) that hold the image.
-const IMAGE_KEYS: [&str; 4] = ["image", "src", "url", "path"];
-
-impl Expect {
-    /// Whether `value` is of a kind this field may hold; an empty value always is.
-    pub fn accepts(self, value: &Value) -> bool {
-        match (&value.kind, self) {
-            (ValueKind::Null, _) => true,
-            (ValueKind::String(_) | ValueKind::Number(_), Expect::Text) => true,
-            (ValueKind::String(_) | ValueKind::Bool(false) | ValueKind::Map(_), Expect::Image) => {
-                true
-            }
-            (ValueKind::List(items), Expect::Image) => items
-                .iter()
-                .all(|item| matches!(item.kind, ValueKind::String(_) | ValueKind::Map(_))),
-            _ => false,
-        }
-    }
-
-    /// Whether an accepted value gives the field: text that is not blank, an image that
-    /// names a file, or `false`, the explicit "no image" of a cover.
-    pub fn is_given(self, value: &Value) -> bool {
-        match &value.kind {
-            ValueKind::Null => false,
-            ValueKind::String(text) => !text.trim().is_empty(),
-            ValueKind::Number(_) | ValueKind::Bool(_) => true,
-            ValueKind::List(items) => items.iter().any(|item| self.is_given(item)),
-            ValueKind::Map(pairs) => pairs.iter().any(|(key, value)| {
-                key.as_text().is_some_and(|k| IMAGE_KEYS.contains(&k))
-                    && value.as_text().is_some_and(|v| !v.trim().is_empty())
-            }),
-        }
-    }
-
-    /// What the field must hold, for messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Expect::Text => "text",
-            Expect::Image => "an image path or URL (or a list of them, or `false`)",
-        }
-    }
-}
-
-/// The front matter keys a rule reads a field from, in order of preference; never empty,
-/// so a configuration with `fields = []` is refused where it is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldNames(Vec<String>);
-
-impl FieldNames {
-    pub fn new(names: &[&str]) -> FieldNames {
-        assert!(!names.is_empty(), "a field has at least one name");
-        FieldNames(names.iter().map(|name| (*name).to_owned()).collect())
-    }
-
-    /// The preferred name, the one suggested in fixes.
-    pub fn first(&self) -> &str {
-        &self.0[0]
-    }
-}
-
-impl std::ops::Deref for FieldNames {
-    type Target = [String];
-
-    fn deref(&self) -> &[String] {
-        &self.0
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FieldNames {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let names = Vec::<String>::deserialize(deserializer)?;
-        if names.is_empty() {
-            return Err(serde::de::Error::custom(
-                "`fields` must name at least one front matter key",
-            ));
-        }
-        Ok(FieldNames(names))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldSpec {
-    pub name: String,
-    pub expect: Expect,
 }
 
 /// What every rule may read besides the post: facts about the whole configured rule set.
@@ -250,66 +157,6 @@ pub static RULES: &[RuleInfo] = &[
 
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
     RULES.iter().find(|rule| rule.name == name)
-}
-
-/// How a looked-for front matter field turned out.
-pub enum FieldState<'a> {
-    /// The post has no front matter block at all.
-    NoFrontMatter,
-    /// At least one of the names holds a usable value.
-    Set(&'a Entry, &'a Value),
-    /// A name is present with an empty value (`cover:`); the first such entry.
-    Empty(&'a Entry),
-    /// None of the names is present.
-    Absent,
-    /// It cannot be told: the value is unreadable or of the wrong type (reported by
-    /// `front-matter-invalid`), or the block's keys are not known.
-    Unknown,
-}
-
-/// Looks a field up under `names`, in the order they are configured: the first name that
-/// gives the field wins.
-pub fn field_state<'a>(post: &'a Post, names: &'a [String], expect: Expect) -> FieldState<'a> {
-    let Some(front_matter) = &post.front_matter else {
-        return FieldState::NoFrontMatter;
-    };
-    let mut empty = None;
-    for entry in names.iter().filter_map(|name| front_matter.get(name)) {
-        let Some(value) = &entry.value else {
-            return FieldState::Unknown;
-        };
-        if !expect.accepts(value) {
-            return FieldState::Unknown;
-        }
-        if expect.is_given(value) {
-            return FieldState::Set(entry, value);
-        }
-        empty.get_or_insert(entry);
-    }
-    match empty {
-        Some(entry) => FieldState::Empty(entry),
-        None if front_matter.keys_are_known() => FieldState::Absent,
-        None => FieldState::Unknown,
-    }
-}
-
-/// `1 column`, `2 columns`: a count with its unit, for messages.
-pub fn plural(count: usize, unit: &str) -> String {
-    if count == 1 {
-        format!("{count} {unit}")
-    } else {
-        format!("{count} {unit}s")
-    }
-}
-
-/// `cover`, `image` and 6 more: names for messages, short enough to read.
-pub fn list_names(names: &[String]) -> String {
-    let shown: Vec<String> = names.iter().take(3).map(|n| format!("`{n}`")).collect();
-    match names.len() {
-        0 => "no field".into(),
-        1..=3 => shown.join(", "),
-        n => format!("{} and {} more", shown.join(", "), n - 3),
-    }
 }
 
 #[cfg(test)]
