@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::yaml;
+use super::{toml_front_matter, yaml};
 
 /// The syntax a front matter block is written in, told by its opening delimiter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,26 @@ pub struct Problem {
     pub secondary: Option<(Range<usize>, String)>,
 }
 
+/// What reading a block's text gives: its entries, what was wrong, and whether every key
+/// it has is among the entries.
+pub struct Parsed {
+    pub entries: Vec<Entry>,
+    pub problems: Vec<Problem>,
+    /// False after an error that hides keys, or when the block is not a mapping at all:
+    /// then no key can be said to be absent.
+    pub keys_known: bool,
+}
+
+impl Default for Parsed {
+    fn default() -> Self {
+        Parsed {
+            entries: Vec::new(),
+            problems: Vec::new(),
+            keys_known: true,
+        }
+    }
+}
+
 /// The front matter block of a post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
@@ -97,15 +117,16 @@ pub struct FrontMatter {
     /// Top-level entries in file order; the first of duplicate keys.
     pub entries: Vec<Entry>,
     pub problems: Vec<Problem>,
-    /// False when the block holds a list or a scalar instead of `key: value` pairs.
-    pub is_mapping: bool,
+    /// Whether every top-level key is among `entries`.
+    keys_known: bool,
 }
 
 impl FrontMatter {
     /// Whether every top-level key is known, so that "absent" can be trusted. It is not for
-    /// a block that is never closed or is in a syntax postlint does not read yet.
+    /// a block that is never closed, that is not a mapping, or that broke where a key
+    /// may hide.
     pub fn keys_are_known(&self) -> bool {
-        self.closed && self.format == Format::Yaml && self.is_mapping
+        self.closed && self.keys_known
     }
 
     /// The entry of a top-level key.
@@ -190,27 +211,25 @@ pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
                 )),
                 secondary: None,
             }],
-            is_mapping: true,
+            keys_known: false,
         };
         return (Some(front_matter), bom_len(source));
     };
     let content = block.content_start..closing.text.start;
-    let (entries, problems, is_mapping) = match format {
-        Format::Yaml => {
-            let parsed = yaml::parse(source, content.clone());
-            (parsed.entries, parsed.problems, parsed.is_mapping)
-        }
-        // Not read yet; `front-matter-invalid` says so and the other rules stay silent.
-        Format::Toml | Format::Json => (Vec::new(), Vec::new(), true),
+    let parsed = match format {
+        Format::Yaml => yaml::parse(source, content.clone(), format),
+        Format::Toml => toml_front_matter::parse(source, content.clone()),
+        // The braces are part of the JSON text.
+        Format::Json => yaml::parse(source, block.opening.start..closing.text.end, format),
     };
     let front_matter = FrontMatter {
         format,
         opening: block.opening,
         content,
         closed: true,
-        entries,
-        problems,
-        is_mapping,
+        entries: parsed.entries,
+        problems: parsed.problems,
+        keys_known: parsed.keys_known,
     };
     (Some(front_matter), closing.next)
 }
@@ -380,13 +399,31 @@ mod tests {
     }
 
     #[test]
-    fn toml_is_recognised_but_not_read_yet() {
+    fn toml_is_read_with_spans() {
         let source = "+++\ntitle = \"x\"\n+++\n## A\n";
         let (fm, body) = front_matter(source);
         assert_eq!(fm.format, Format::Toml);
         assert!(heading_view(source).0);
-        assert!(fm.entries.is_empty());
-        assert!(!fm.keys_are_known());
+        assert!(fm.keys_are_known());
+        assert_eq!(
+            &source[fm.entries[0].value.as_ref().unwrap().range.clone()],
+            "\"x\""
+        );
+        assert_eq!(&source[body..], "## A\n");
+    }
+
+    #[test]
+    fn json_is_read_with_spans() {
+        let source = "{\n  \"title\": \"x\",\n  \"tags\": [\"a\"]\n}\n## A\n";
+        let (fm, body) = front_matter(source);
+        assert_eq!(fm.format, Format::Json);
+        assert!(fm.keys_are_known());
+        assert_eq!(&source[fm.entries[0].key_range.clone()], "\"title\"");
+        assert_eq!(fm.entries[0].key, "title");
+        assert_eq!(
+            &source[fm.entries[0].value.as_ref().unwrap().range.clone()],
+            "\"x\""
+        );
         assert_eq!(&source[body..], "## A\n");
     }
 

@@ -3,6 +3,7 @@
 pub mod body;
 pub mod front_matter;
 mod micromark;
+mod toml_front_matter;
 mod yaml;
 
 use std::path::PathBuf;

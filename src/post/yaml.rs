@@ -11,7 +11,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use serde_saphyr::options::{DuplicateKeyPolicy, Options};
 
-use super::front_matter::{Entry, Problem, Value, ValueKind};
+use super::front_matter::{Entry, Format, Parsed, Problem, Value, ValueKind};
 
 /// The tree serde-saphyr fills in; converted to [`Value`] once the source is at hand.
 enum Node {
@@ -100,27 +100,17 @@ fn options() -> Options {
     options
 }
 
-/// The top-level entries of a YAML block and what was wrong with it.
-pub struct Parsed {
-    pub entries: Vec<Entry>,
-    pub problems: Vec<Problem>,
-    /// False when the block is a list or a scalar: then no key is known to be absent.
-    pub is_mapping: bool,
-}
-
-impl Default for Parsed {
-    fn default() -> Self {
-        Parsed {
-            entries: Vec::new(),
-            problems: Vec::new(),
-            is_mapping: true,
+/// Parses the YAML in `source[yaml]` (`source` is the whole file, so ranges are the
+/// file's). `format` is YAML, or JSON, which YAML 1.2 reads as a flow mapping.
+pub fn parse(source: &str, yaml: Range<usize>, format: Format) -> Parsed {
+    let text = &source[yaml.clone()];
+    if format == Format::Json {
+        // YAML accepts what JSON does not (trailing commas, comments, single quotes), and
+        // Hugo reads this block with a strict JSON parser.
+        if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            return json_error(source, yaml, &error);
         }
     }
-}
-
-/// Parses `yaml`, which starts at byte `offset` of `source` (the whole file).
-pub fn parse(source: &str, yaml: Range<usize>) -> Parsed {
-    let text = &source[yaml.clone()];
     match serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()) {
         Ok(root) => {
             let mut parsed = Parsed::default();
@@ -132,7 +122,7 @@ pub fn parse(source: &str, yaml: Range<usize>) -> Parsed {
                 Node::Null => {}
                 Node::Map(pairs) => converter.entries(pairs, &mut parsed),
                 other => {
-                    parsed.is_mapping = false;
+                    parsed.keys_known = false;
                     let range = converter.range(&root.referenced, &other);
                     parsed.problems.push(Problem {
                         range,
@@ -147,7 +137,18 @@ pub fn parse(source: &str, yaml: Range<usize>) -> Parsed {
             }
             parsed
         }
-        Err(error) => recover(source, yaml, &error),
+        Err(error) if format == Format::Yaml => recover(source, yaml, &error),
+        Err(error) => {
+            // JSON has no line structure to recover entries from.
+            let mut parsed = Parsed {
+                keys_known: false,
+                ..Parsed::default()
+            };
+            parsed
+                .problems
+                .push(syntax_problem(source, yaml, &error, format));
+            parsed
+        }
     }
 }
 
@@ -166,32 +167,10 @@ fn other_kind_name(node: &Node) -> &'static str {
 /// every entry that parses, and know which keys exist even where their value does not.
 fn recover(source: &str, yaml: Range<usize>, error: &serde_saphyr::Error) -> Parsed {
     let text = &source[yaml.clone()];
-    let error_offset = error
-        .location()
-        .map(|location| {
-            let span = location.span();
-            match span.byte_offset() {
-                Some(offset) if offset < u64::from(u32::MAX) => offset as usize,
-                _ => offset_of_line_column(text, location.line(), location.column()),
-            }
-        })
-        .unwrap_or(0)
-        .min(text.len());
-    let at = yaml.start + error_offset;
-    let end = source[at..]
-        .chars()
-        .next()
-        .filter(|c| !matches!(c, '\r' | '\n'))
-        .map_or(at, |c| at + c.len_utf8());
     let mut parsed = Parsed::default();
-    parsed.problems.push(Problem {
-        range: at..end,
-        message: error_message(error),
-        help: Some(
-            "fix the YAML here; the generator will refuse this post or lose its metadata".into(),
-        ),
-        secondary: None,
-    });
+    parsed
+        .problems
+        .push(syntax_problem(source, yaml.clone(), error, Format::Yaml));
     for chunk in top_level_chunks(text) {
         let chunk_range = yaml.start + chunk.start..yaml.start + chunk.end;
         let chunk_text = &source[chunk_range.clone()];
@@ -218,9 +197,69 @@ fn recover(source: &str, yaml: Range<usize>, error: &serde_saphyr::Error) -> Par
     parsed
 }
 
+/// Strict JSON's verdict on a block, at the place serde_json stopped.
+fn json_error(source: &str, block: Range<usize>, error: &serde_json::Error) -> Parsed {
+    let text = &source[block.clone()];
+    let at = block.start + offset_of_line_column(text, error.line() as u64, error.column() as u64);
+    let message = error.to_string();
+    let message = match message.find(" at line ") {
+        Some(at) => &message[..at],
+        None => &message,
+    };
+    Parsed {
+        entries: Vec::new(),
+        problems: vec![Problem {
+            range: at..at,
+            message: format!("front matter is not valid JSON: {message}"),
+            help: Some(
+                "fix the JSON here; Hugo reads JSON front matter strictly (no trailing commas, no comments)"
+                    .into(),
+            ),
+            secondary: None,
+        }],
+        keys_known: false,
+    }
+}
+
+/// A syntax error at the place serde-saphyr stopped.
+fn syntax_problem(
+    source: &str,
+    block: Range<usize>,
+    error: &serde_saphyr::Error,
+    format: Format,
+) -> Problem {
+    let text = &source[block.clone()];
+    let error_offset = error
+        .location()
+        .map(|location| {
+            let span = location.span();
+            match span.byte_offset() {
+                Some(offset) if offset < u64::from(u32::MAX) => offset as usize,
+                _ => offset_of_line_column(text, location.line(), location.column()),
+            }
+        })
+        .unwrap_or(0)
+        .min(text.len());
+    let at = block.start + error_offset;
+    let end = source[at..]
+        .chars()
+        .next()
+        .filter(|c| !matches!(c, '\r' | '\n'))
+        .map_or(at, |c| at + c.len_utf8());
+    Problem {
+        range: at..end,
+        message: error_message(error, format),
+        help: Some(format!(
+            "fix the {} here; the generator will refuse this post or lose its metadata",
+            format.name()
+        )),
+        secondary: None,
+    }
+}
+
 /// The message for a block serde-saphyr refused, without the location it appends (the
 /// report shows the location graphically).
-fn error_message(error: &serde_saphyr::Error) -> String {
+fn error_message(error: &serde_saphyr::Error, format: Format) -> String {
     let mut inner = error;
     while let serde_saphyr::Error::AliasError { error, .. }
     | serde_saphyr::Error::WithSnippet { error, .. } = inner
@@ -238,7 +277,11 @@ fn error_message(error: &serde_saphyr::Error) -> String {
         Some(at) => &message[..at],
         None => &message,
     };
-    format!("front matter is not valid YAML: {}", message.trim())
+    format!(
+        "front matter is not valid {}: {}",
+        format.name(),
+        message.trim()
+    )
 }
 
 /// Splits YAML text into top-level entries: a chunk starts on each line that begins at
@@ -376,7 +419,7 @@ mod tests {
     use super::*;
 
     fn parse_all(text: &str) -> Parsed {
-        parse(text, 0..text.len())
+        parse(text, 0..text.len(), Format::Yaml)
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use serde::Deserialize;
 
 use super::{Context, Expect, Rule};
-use crate::diagnostic::{Finding, Severity};
-use crate::post::{Format, Post, ValueKind};
+use crate::diagnostic::Finding;
+use crate::post::{Post, ValueKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -16,19 +16,6 @@ impl Rule for FrontMatterInvalid {
         let Some(front_matter) = &post.front_matter else {
             return;
         };
-        if front_matter.closed && front_matter.format != Format::Yaml {
-            findings.push(
-                Finding::new(
-                    front_matter.opening.clone(),
-                    format!(
-                        "front matter in {} is not supported yet; front matter rules were skipped for this post",
-                        front_matter.format.name()
-                    ),
-                )
-                .help("postlint 0.1 reads YAML front matter (`---`); its heading rules still ran")
-                .at_most(Severity::Warning),
-            );
-        }
         for problem in &front_matter.problems {
             let mut finding = Finding::new(problem.range.clone(), problem.message.clone());
             if let Some(help) = &problem.help {
@@ -119,10 +106,25 @@ mod tests {
     }
 
     #[test]
-    fn toml_is_reported_as_unsupported_and_at_most_a_warning() {
-        let findings =
-            check_with_context(&FrontMatterInvalid::default(), "+++\ntitle = 'x'\n+++\n");
-        assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].severity_cap, Some(Severity::Warning));
+    fn toml_and_json_are_checked_like_yaml() {
+        assert!(messages("+++\ntitle = 'x'\nexcerpt = 'e'\n+++\n").is_empty());
+        assert_eq!(
+            messages("+++\ntitle = 'x'\nexcerpt = ['a', 'b']\n+++\n"),
+            ["`excerpt` should be text, not a list"]
+        );
+        assert!(
+            messages("+++\ntitle = \n+++\n")[0].starts_with("front matter is not valid TOML: ")
+        );
+        assert!(messages("{\n  \"title\": \"x\"\n}\n").is_empty());
+        assert_eq!(
+            messages("{\n  \"cover\": 3\n}\n"),
+            [
+                "`cover` should be an image path or URL (or a list of them, or `false`), not a number"
+            ]
+        );
+        assert!(
+            messages("{\n  \"title\": \"x\",\n}\n")[0]
+                .starts_with("front matter is not valid JSON: ")
+        );
     }
 }
