@@ -1,7 +1,7 @@
 //! Command-line arguments and the commands they run.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -32,6 +32,15 @@ pub enum Command {
     },
     /// List every rule with its category, default level and summary.
     Rules,
+    /// Show the generator profile in effect and how it was chosen.
+    Profile {
+        /// A post or folder of the site (default: the current directory).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Configuration file; by default postlint.toml in the current directory or the nearest parent.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -76,19 +85,14 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rule { name } => rule(&name),
         Command::Rules => rules(),
+        Command::Profile { path, config } => profile(config.as_deref(), path),
     }
 }
 
 fn check(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     let stderr_color = use_color(std::io::stderr().is_terminal());
-    let config_path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| config::discover(&dir)),
-    };
-    let rules = match RuleSet::load(config_path.as_deref()) {
+    let rules = match load_rules(args.config.as_deref(), &args.paths) {
         Ok(rules) => rules,
         Err(error) => {
             eprint!("{}", render_config_error(&error, stderr_color));
@@ -130,6 +134,30 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         exit::CLEAN
     })
+}
+
+/// The configuration: the file named, or postlint.toml in the current directory or its
+/// nearest parent. The profile, unless the file sets one, is detected from the site that
+/// holds the configuration file, or else the first path to lint.
+fn load_rules(config: Option<&Path>, paths: &[PathBuf]) -> Result<RuleSet, ConfigError> {
+    let current = std::env::current_dir().unwrap_or_default();
+    let config_path = match config {
+        Some(path) => Some(path.to_owned()),
+        None => config::discover(&current),
+    };
+    let site = match (&config_path, paths.first()) {
+        (Some(path), _) => path.parent().map(Path::to_owned).unwrap_or_default(),
+        (None, Some(first)) if first.is_dir() => first.clone(),
+        (None, Some(first)) => first.parent().map(Path::to_owned).unwrap_or_default(),
+        (None, None) => current.clone(),
+    };
+    // `Path::ancestors` of a relative path stops at its first component.
+    let site = if site.as_os_str().is_empty() {
+        current
+    } else {
+        current.join(site)
+    };
+    RuleSet::load(config_path.as_deref(), &site)
 }
 
 fn summary(outcome: &engine::Outcome, elapsed: std::time::Duration) -> String {
@@ -189,6 +217,62 @@ fn render_config_error(error: &ConfigError, color: bool) -> String {
     let human = Human::new(color, false, terminal_width());
     let _ = human.report(&outcome, &mut out);
     String::from_utf8_lossy(&out).into_owned()
+}
+
+fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
+    let rules = match load_rules(config, &[path]) {
+        Ok(rules) => rules,
+        Err(error) => {
+            eprint!(
+                "{}",
+                render_config_error(&error, use_color(std::io::stderr().is_terminal()))
+            );
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
+    let profile = &rules.context.profile;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "profile: {} ({})",
+        profile.generator, rules.profile_reason
+    );
+    if let Some(root) = &rules.site_root {
+        let _ = writeln!(out, "site root: {}", root.display());
+    }
+    if let Some(path) = &rules.path {
+        let _ = writeln!(out, "configuration: {}", path.display());
+    }
+    let _ = writeln!(out, "fields:");
+    for concept in crate::profile::CONCEPTS {
+        if let Some(names) = profile.fields.get(concept) {
+            let _ = writeln!(out, "  {concept:12} {}", names.join(", "));
+        }
+    }
+    let slug = if profile.slug_from_front_matter {
+        "the first slug field that is set, else the file name"
+    } else {
+        "the file name (a `slug` key is ignored)"
+    };
+    let _ = writeln!(out, "slug from: {slug}");
+    let markers = if profile.excerpt_markers.is_empty() {
+        "none".to_owned()
+    } else {
+        profile.excerpt_markers.join(", ")
+    };
+    let _ = writeln!(out, "excerpt markers: {markers}");
+    let statics = if profile.static_dirs.is_empty() {
+        "none".to_owned()
+    } else {
+        profile
+            .static_dirs
+            .iter()
+            .map(|dir| if dir.is_empty() { "the site root" } else { dir })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(out, "static folders: {statics}");
+    ExitCode::from(exit::CLEAN)
 }
 
 fn rule(name: &str) -> ExitCode {

@@ -6,8 +6,11 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use serde::Deserialize;
+
 use crate::diagnostic::Severity;
-use crate::rules::{self, Context, RULES, Rule, RuleInfo};
+use crate::profile::{self, Generator, Profile};
+use crate::rules::{self, Context, FieldNames, RULES, Rule, RuleInfo};
 
 pub const FILE_NAME: &str = "postlint.toml";
 
@@ -43,6 +46,10 @@ pub struct RuleSet {
     pub path: Option<PathBuf>,
     pub rules: Vec<EnabledRule>,
     pub context: Context,
+    /// How the profile was chosen, for `postlint profile`.
+    pub profile_reason: String,
+    /// The site's root, where the generator's files are, when known.
+    pub site_root: Option<PathBuf>,
 }
 
 /// A configuration file that cannot be used, with the place that says why.
@@ -69,16 +76,25 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// The top-level settings of postlint.toml, still spanned for error reports.
+#[derive(Default)]
+struct Settings<'a> {
+    rules: Option<Spanned<DeValue<'a>>>,
+    profile: Option<Spanned<DeValue<'a>>>,
+    fields: Option<Spanned<DeValue<'a>>>,
+}
+
 impl RuleSet {
-    /// Every rule at its defaults, as with no configuration file.
+    /// Every rule at its defaults with the generic profile: no configuration, no detection.
     pub fn defaults() -> RuleSet {
-        build(None, "", None).expect("the defaults are a valid configuration")
+        build(None, "", Settings::default(), None).expect("the defaults are a valid configuration")
     }
 
-    /// Reads `path` (or the discovered file, or none) into a rule set.
-    pub fn load(path: Option<&Path>) -> Result<RuleSet, ConfigError> {
+    /// Reads the configuration file at `path`, if any. The profile, unless the file sets
+    /// it, is detected from the files of `site` or its parents.
+    pub fn load(path: Option<&Path>, site: &Path) -> Result<RuleSet, ConfigError> {
         let Some(path) = path else {
-            return Ok(RuleSet::defaults());
+            return build(None, "", Settings::default(), Some(site));
         };
         let source = std::fs::read_to_string(path).map_err(|error| ConfigError {
             path: path.to_owned(),
@@ -86,10 +102,15 @@ impl RuleSet {
             range: None,
             message: format!("cannot read the configuration file: {error}"),
         })?;
-        RuleSet::from_toml(path, &source)
+        RuleSet::from_toml(path, &source, Some(site))
     }
 
-    pub fn from_toml(path: &Path, source: &str) -> Result<RuleSet, ConfigError> {
+    /// Reads configuration text; `site` is where to detect the profile from, if anywhere.
+    pub fn from_toml(
+        path: &Path,
+        source: &str,
+        site: Option<&Path>,
+    ) -> Result<RuleSet, ConfigError> {
         let error = |range: Option<Range<usize>>, message: String| ConfigError {
             path: path.to_owned(),
             source: source.to_owned(),
@@ -98,19 +119,23 @@ impl RuleSet {
         };
         let document = DeTable::parse(source)
             .map_err(|e| error(e.span(), format!("invalid TOML: {}", e.message().trim())))?;
-        let mut rules_table = None;
+        let mut settings = Settings::default();
         for (key, value) in document.into_inner() {
             match key.get_ref().as_ref() {
-                "rules" => rules_table = Some(value),
+                "rules" => settings.rules = Some(value),
+                "profile" => settings.profile = Some(value),
+                "fields" => settings.fields = Some(value),
                 other => {
                     return Err(error(
                         Some(key.span()),
-                        format!("unknown key `{other}`; postlint.toml has `[rules.<name>]` tables"),
+                        format!(
+                            "unknown key `{other}`; postlint.toml has `profile`, `[fields]` and `[rules.<name>]` tables"
+                        ),
                     ));
                 }
             }
         }
-        build(Some(path), source, rules_table)
+        build(Some(path), source, settings, site)
     }
 }
 
@@ -127,7 +152,8 @@ fn closest_rule(name: &str) -> Option<&'static str> {
 fn build(
     path: Option<&Path>,
     source: &str,
-    rules_table: Option<Spanned<DeValue<'_>>>,
+    settings: Settings<'_>,
+    site: Option<&Path>,
 ) -> Result<RuleSet, ConfigError> {
     let error = |range: Range<usize>, message: String| ConfigError {
         path: path.map(Path::to_owned).unwrap_or_default(),
@@ -135,8 +161,69 @@ fn build(
         range: Some(range),
         message,
     };
+
+    // The profile: named in the file, else detected from the site's files, else generic.
+    let (generator, profile_reason, site_root) = match settings.profile {
+        Some(value) => {
+            let span = value.span();
+            let generator = Generator::deserialize(ValueDeserializer::from(value)).map_err(|_| {
+                error(
+                    span,
+                    "`profile` must be one of \"hexo\", \"hugo\", \"jekyll\", \"astro\", \"docusaurus\", \"vitepress\", \"zola\" or \"generic\"".into(),
+                )
+            })?;
+            let file = path.map_or_else(String::new, |p| p.display().to_string());
+            let root = path.and_then(Path::parent).map(Path::to_owned);
+            (generator, format!("set in {file}"), root)
+        }
+        None => match site {
+            Some(site) => {
+                let detection = profile::detect(site);
+                (
+                    detection.generator,
+                    format!("detected: {}", detection.reason),
+                    detection.root,
+                )
+            }
+            None => (Generator::Generic, "the default".to_owned(), None),
+        },
+    };
+    let mut profile = Profile::new(generator);
+    if let Some(fields) = settings.fields {
+        let span = fields.span();
+        let DeValue::Table(table) = fields.into_inner() else {
+            return Err(error(
+                span,
+                "`fields` must be a table, such as `cover = [\"cover\", \"index_img\"]`".into(),
+            ));
+        };
+        for (concept, names) in table {
+            let Some(slot) = profile.fields.get_mut(concept.get_ref()) else {
+                return Err(error(
+                    concept.span(),
+                    format!(
+                        "unknown field `{}`; `[fields]` sets {}",
+                        concept.get_ref().as_ref(),
+                        profile::CONCEPTS.map(|c| format!("`{c}`")).join(", ")
+                    ),
+                ));
+            };
+            let names_span = names.span();
+            *slot = FieldNames::deserialize(ValueDeserializer::from(names)).map_err(|e| {
+                error(
+                    e.span().unwrap_or(names_span),
+                    format!(
+                        "invalid `fields.{}`: {}",
+                        concept.get_ref().as_ref(),
+                        e.message().trim()
+                    ),
+                )
+            })?;
+        }
+    }
+
     let mut configured: Vec<(&'static RuleInfo, Spanned<DeValue<'_>>)> = Vec::new();
-    if let Some(rules_table) = rules_table {
+    if let Some(rules_table) = settings.rules {
         let span = rules_table.span();
         let DeValue::Table(table) = rules_table.into_inner() else {
             return Err(error(
@@ -163,7 +250,12 @@ fn build(
     let mut rule_set = RuleSet {
         path: path.map(Path::to_owned),
         rules: Vec::new(),
-        context: Context::default(),
+        context: Context {
+            fields: Vec::new(),
+            profile,
+        },
+        profile_reason,
+        site_root,
     };
     for info in RULES {
         let mut level = Level::On(info.default_severity);
@@ -215,7 +307,7 @@ fn build(
                 ),
             )
         })?;
-        for field in rule.fields() {
+        for field in rule.fields(&rule_set.context.profile) {
             if !rule_set.context.fields.iter().any(|f| f.name == field.name) {
                 rule_set.context.fields.push(field);
             }
@@ -234,7 +326,7 @@ mod tests {
     use super::*;
 
     fn load(text: &str) -> Result<RuleSet, ConfigError> {
-        RuleSet::from_toml(Path::new("postlint.toml"), text)
+        RuleSet::from_toml(Path::new("postlint.toml"), text, None)
     }
 
     #[test]
@@ -299,6 +391,25 @@ mod tests {
             error.message
         );
         assert_eq!(&text[error.range.unwrap()], "[]");
+    }
+
+    #[test]
+    fn profile_and_fields() {
+        let set = load("profile = \"hugo\"\n[fields]\ncover = [\"banner\"]\n").unwrap();
+        assert_eq!(set.context.profile.generator, Generator::Hugo);
+        assert_eq!(&*set.context.profile.fields.cover, ["banner"]);
+        assert_eq!(&*set.context.profile.fields.slug, ["url", "slug"]);
+        assert!(set.profile_reason.starts_with("set in "));
+
+        let text = "profile = \"wordpress\"\n";
+        let error = load(text).err().unwrap();
+        assert_eq!(&text[error.range.unwrap()], "\"wordpress\"");
+        let text = "[fields]\ncovers = [\"x\"]\n";
+        let error = load(text).err().unwrap();
+        assert_eq!(&text[error.range.unwrap()], "covers");
+        let text = "[fields]\ncover = []\n";
+        let error = load(text).err().unwrap();
+        assert!(error.message.contains("at least one"), "{}", error.message);
     }
 
     #[test]

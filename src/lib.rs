@@ -8,5 +8,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod post;
+pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod text;

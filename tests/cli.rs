@@ -27,7 +27,7 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-const CLEAN: &str = "---\ntitle: A clean post\ncover: /images/cover.png\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\nText.\n";
+const CLEAN: &str = "---\ntitle: A clean post about caching a static site\ncover: /images/cover.png\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\nText.\n";
 
 fn blog(files: &[(&str, &[u8])]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -193,7 +193,8 @@ fn output_is_the_same_whatever_the_thread_count() {
 
 #[test]
 fn configuration_is_found_in_a_parent_and_applied() {
-    let post = b"---\ntitle: T\nexcerpt: Too short.\n---\n" as &[u8];
+    let post = b"---\ntitle: Configuration found in a parent folder\nexcerpt: Too short.\n---\n"
+        as &[u8];
     let dir = blog(&[
         (
             "postlint.toml",
@@ -276,11 +277,13 @@ fn bom_crlf_and_empty_files_are_posts() {
     let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
     assert_eq!(
         stdout(&output),
-        "crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
+        "crlf-bom.md:2:8: info[title-length] title is 1 column wide (1 character); titles of 30 to 60 say more\n\
+         crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
          crlf-bom.md:4:10: warning[excerpt-length] excerpt is 1 column wide (1 character); aim for at least 100\n\
          crlf-bom.md:9:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
          empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
-         empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n"
+         empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n\
+         empty.md:1:1: error[title-missing] post has no front matter, so no title\n"
     );
     assert_eq!(stderr(&output), "");
 }
@@ -297,9 +300,39 @@ fn rule_pages_are_built_in() {
 
     let output = postlint(Path::new("/"), &["rules"]);
     let out = stdout(&output);
-    assert_eq!(out.lines().count(), 6, "{out}");
+    assert_eq!(out.lines().count(), postlint::rules::RULES.len(), "{out}");
     assert!(
         out.lines()
             .any(|line| line.starts_with("excerpt-length ") && line.contains(" warning "))
+    );
+}
+
+#[test]
+fn the_profile_is_detected_and_shown() {
+    let dir = blog(&[
+        ("_config.yml", b"title: My blog\nnew_post_name: :title.md\n"),
+        (
+            "source/_posts/Hello_World.md",
+            b"---\ntitle: Hello\nslug: hello-world\ncover: /a.png\ndescription: x\n---\n",
+        ),
+    ]);
+    let output = postlint(dir.path(), &["profile"]);
+    assert_eq!(output.status.code(), Some(0));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("profile: hexo (detected: `_config.yml` with Hexo's `new_post_name` in "),
+        "{out}"
+    );
+    assert!(
+        out.contains("slug from: the file name (a `slug` key is ignored)"),
+        "{out}"
+    );
+
+    // Hexo takes the slug from the file name, whatever `slug:` says.
+    let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
+    let out = stdout(&output);
+    assert!(
+        out.contains("source/_posts/Hello_World.md:1:1: error[slug-format] slug `Hello_World` (from the file name)"),
+        "{out}"
     );
 }

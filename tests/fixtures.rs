@@ -52,10 +52,25 @@ fn expected_lines(source: &str, rule: &str) -> BTreeMap<usize, usize> {
     expected
 }
 
-fn rule_set_with_only(rule: &str) -> RuleSet {
-    let mut rules = RuleSet::defaults();
+/// The rule alone, configured by the nearest `postlint.toml` between the fixture and its
+/// rule's folder (a profile, say), else at its defaults with the generic profile.
+fn rule_set_for(rule: &str, fixture: &Path) -> RuleSet {
+    let rule_dir = fixtures_dir().join(rule);
+    let config = fixture
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(&rule_dir))
+        .map(|dir| dir.join("postlint.toml"))
+        .find(|path| path.is_file());
+    let mut rules = match config {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).unwrap();
+            RuleSet::from_toml(&path, &text, None).expect("a fixture's postlint.toml is valid")
+        }
+        None => RuleSet::defaults(),
+    };
     rules.rules.retain(|enabled| enabled.info.name == rule);
-    assert_eq!(rules.rules.len(), 1, "`{rule}` is a registered rule");
+    assert_eq!(rules.rules.len(), 1, "`{rule}` is registered and enabled");
     rules
 }
 
@@ -65,8 +80,8 @@ fn every_fixture_reports_exactly_its_markers() {
     let mut checked = 0;
     for info in RULES {
         let dir = fixtures_dir().join(info.name);
-        let rules = rule_set_with_only(info.name);
         for path in markdown_files(&dir) {
+            let rules = rule_set_for(info.name, &path);
             let source = std::fs::read_to_string(&path).unwrap();
             let expected = expected_lines(&source, info.name);
             let report = engine::lint_file(&path, &rules);

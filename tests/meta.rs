@@ -156,7 +156,33 @@ fn every_page_example_prints_what_the_page_says() {
 fn every_page_options_block_is_a_valid_configuration() {
     for info in RULES {
         let options = fenced_block(section(info.doc, "## Options", "## Fix"), "toml");
-        let rules = postlint::config::RuleSet::from_toml(Path::new("postlint.toml"), options);
+        let rules = postlint::config::RuleSet::from_toml(Path::new("postlint.toml"), options, None);
         assert!(rules.is_ok(), "rules/{}.md: {:?}", info.name, rules.err());
     }
+}
+
+/// The README's rule table, as the registry says it should read.
+fn rule_table() -> String {
+    let mut table = String::from("| rule | category | default | checks |\n|---|---|---|---|\n");
+    for info in RULES {
+        table.push_str(&format!(
+            "| [`{name}`](rules/{name}.md) | {} | {} | {} |\n",
+            info.category,
+            info.default_severity,
+            info.summary,
+            name = info.name
+        ));
+    }
+    table
+}
+
+#[test]
+fn the_readme_rule_table_matches_the_registry() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table = rule_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's rule table is out of date; it should read:\n\n{table}"
+    );
 }

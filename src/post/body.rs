@@ -11,10 +11,23 @@ use super::micromark;
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
-    /// The heading's text, without markers or closing `#`s.
+    /// The heading's text as markdownlint compares it: the Markdown as written between the
+    /// markers and the closing `#`s (`*Setup*` is not `Setup`), inline HTML outside other
+    /// markup left out, line breaks read as spaces.
     pub text: String,
+    /// Nothing follows the markers (`#`, `## ##`); inline HTML alone is something.
+    pub empty: bool,
     /// The heading's first line, without its line ending: where reports point.
     pub line_range: Range<usize>,
+}
+
+/// What the heading rules read from the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    pub headings: Vec<Heading>,
+    /// Whether the first h1 is the body's first content, only blank lines and HTML comments
+    /// before it, as markdownlint's MD025 decides it.
+    pub opens_with_h1: bool,
 }
 
 /// The extensions markdownlint's parser (micromark with GFM) also reads, so that headings
@@ -29,79 +42,223 @@ fn options() -> Options {
 /// A heading as pulldown-cmark reports it, before the micromark adjustments.
 struct RawHeading {
     level: u8,
-    /// Body offset where the heading's first line starts.
-    start: usize,
-    text: String,
-    /// For a heading of several lines: the body offset of its second line, and the length
-    /// of the text that came from the first.
-    second_line: Option<(usize, usize)>,
-    softbreak_pending: bool,
+    /// Body range of the heading, its setext underline included.
+    range: Range<usize>,
+    /// Inline HTML outside other inline markup, which markdownlint leaves out of the text.
+    html: Vec<Range<usize>>,
+    /// Where the content of the heading's second line starts, if it has one.
+    second_line: Option<usize>,
+    break_pending: bool,
+    /// Nesting of inline markup inside the heading.
+    depth: usize,
 }
 
-/// Collects the headings of `source[body_start..]`, as markdownlint finds them.
-pub fn headings(source: &str, body_start: usize) -> Vec<Heading> {
+/// Reads the headings of `source[body_start..]`, and how the body opens, as markdownlint
+/// does.
+pub fn parse(source: &str, body_start: usize) -> Body {
     let body = &source[body_start..];
     let mut raw = Vec::new();
     let mut opaque_blocks = Vec::new();
     let mut current: Option<RawHeading> = None;
+    let mut opening = Opening::default();
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if depth == 0 {
+            opening.top_level_block(body, &event, &range);
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 current = Some(RawHeading {
                     level: level as u8,
-                    start: range.start,
-                    text: String::new(),
+                    range,
+                    html: Vec::new(),
                     second_line: None,
-                    softbreak_pending: false,
+                    break_pending: false,
+                    depth: 0,
                 });
             }
             Event::End(TagEnd::Heading(_)) => raw.extend(current.take()),
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => opaque_blocks.push(range),
-            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => {
+            event => {
                 if let Some(heading) = current.as_mut() {
-                    if heading.softbreak_pending {
-                        heading.softbreak_pending = false;
-                        heading.second_line = Some((range.start, heading.text.len()));
-                    }
-                    heading.text.push_str(&text);
+                    heading.inline(event, range);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(heading) = current.as_mut() {
-                    heading.softbreak_pending = heading.second_line.is_none();
-                    heading.text.push(' ');
-                }
-            }
-            _ => {}
         }
     }
 
     let blocks = micromark::Blocks::scan(body, &opaque_blocks);
-    raw.into_iter()
+    let headings: Vec<(usize, Heading)> = raw
+        .into_iter()
         .filter_map(|heading| {
-            let line_start = line_start(body, heading.start);
+            let line_start = line_start(body, heading.range.start);
             if blocks.in_math(line_start) {
                 return None;
             }
-            let is_setext = !body[heading.start..].starts_with('#');
-            let (start, text) = if is_setext && blocks.is_directive_fence(line_start) {
+            let is_atx = body[heading.range.start..].starts_with('#');
+            let mut start = heading.range.start;
+            if !is_atx && blocks.is_directive_fence(line_start) {
                 // The fence is a directive's, not heading text: the heading (if any) starts
                 // on the next line.
-                let (second, first_len) = heading.second_line?;
-                (second, heading.text[first_len..].to_owned())
-            } else {
-                (heading.start, heading.text)
-            };
+                start = heading.second_line?;
+            }
             let line_end = body[start..]
                 .find(['\n', '\r'])
                 .map_or(body.len(), |i| start + i);
-            Some(Heading {
+            let content = if is_atx {
+                atx_content(body, start..line_end)
+            } else {
+                setext_content(body, start..heading.range.end)
+            };
+            let heading = Heading {
                 level: heading.level,
-                text: text.trim().to_owned(),
+                text: text_without(&body[content.clone()], content.start, &heading.html),
+                empty: content.is_empty(),
                 line_range: body_start + start..body_start + line_end,
-            })
+            };
+            Some((heading.line_range.start - body_start, heading))
         })
-        .collect()
+        .collect();
+    let opens_with_h1 = headings
+        .iter()
+        .find(|(_, heading)| heading.level == 1)
+        .is_some_and(|(start, _)| opening.leads_to(body, *start));
+    Body {
+        headings: headings.into_iter().map(|(_, heading)| heading).collect(),
+        opens_with_h1,
+    }
+}
+
+impl RawHeading {
+    fn inline(&mut self, event: Event, range: Range<usize>) {
+        match event {
+            Event::SoftBreak | Event::HardBreak => {
+                self.break_pending = self.second_line.is_none();
+                return;
+            }
+            Event::InlineHtml(_) if self.depth == 0 => self.html.push(range.clone()),
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth -= 1,
+            _ => {}
+        }
+        if self.break_pending {
+            self.break_pending = false;
+            self.second_line = Some(range.start);
+        }
+    }
+}
+
+/// The text of an ATX heading's line: after the opening `#`s and before the closing ones,
+/// without the spaces around it.
+fn atx_content(body: &str, line: Range<usize>) -> Range<usize> {
+    let text = &body[line.clone()];
+    let after_markers = text.trim_start_matches('#');
+    let content = after_markers.trim_matches([' ', '\t']);
+    // A closing sequence is a run of `#` that is the whole content or follows a space.
+    let without_hashes = content.trim_end_matches('#');
+    let content = if without_hashes.is_empty() || without_hashes.ends_with([' ', '\t']) {
+        without_hashes.trim_end_matches([' ', '\t'])
+    } else {
+        content
+    };
+    let start = line.start
+        + (text.len() - after_markers.len())
+        + (after_markers.len() - after_markers.trim_start_matches([' ', '\t']).len());
+    start..start + content.len()
+}
+
+/// The text of a setext heading: its lines up to the underline, container markers between
+/// them included, as markdownlint reads them.
+fn setext_content(body: &str, heading: Range<usize>) -> Range<usize> {
+    let text = body[heading.clone()].trim_end_matches(['\n', '\r']);
+    let before_underline = text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let content = text[..before_underline].trim_end_matches([' ', '\t', '\n', '\r']);
+    heading.start..heading.start + content.len()
+}
+
+/// `text`, which starts at body offset `offset`, without the `html` ranges and with each
+/// line ending read as a space.
+fn text_without(text: &str, offset: usize, html: &[Range<usize>]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut from = 0;
+    for range in html {
+        let start = range.start.saturating_sub(offset).min(text.len());
+        let end = range.end.saturating_sub(offset).min(text.len());
+        kept.push_str(&text[from.min(start)..start]);
+        from = from.max(end);
+    }
+    kept.push_str(&text[from.min(text.len())..]);
+    kept.replace("\r\n", " ").replace(['\r', '\n'], " ")
+}
+
+/// How the body opens: the first top-level block that is not an HTML comment, which
+/// markdownlint's MD025 asks about.
+#[derive(Default)]
+struct Opening {
+    /// Where the text before the first content starts (after the comments).
+    after_comments: usize,
+    /// The first content: a block, or text pulldown-cmark reports no event for (a link
+    /// reference definition).
+    first_content: Option<Range<usize>>,
+    /// Whether a top-level block follows the first content.
+    more_blocks: bool,
+}
+
+impl Opening {
+    fn top_level_block(&mut self, body: &str, event: &Event, range: &Range<usize>) {
+        if !matches!(event, Event::Start(_) | Event::Rule) {
+            return;
+        }
+        if self.first_content.is_some() {
+            self.more_blocks = true;
+            return;
+        }
+        let line = line_start(body, range.start);
+        let gap = self.after_comments.min(line)..line;
+        if !body[gap.clone()].trim().is_empty() {
+            self.first_content = Some(gap.start..gap.end);
+            self.more_blocks = true;
+        } else if matches!(event, Event::Start(Tag::HtmlBlock))
+            && is_comment(body[gap.end..range.end].trim_end_matches(['\n', '\r']))
+        {
+            self.after_comments = range.end;
+        } else {
+            self.first_content = Some(range.clone());
+        }
+    }
+
+    /// Whether the heading starting at `start` is the first content. When the heading is
+    /// inside a block quote or list, markdownlint looks for it among the top-level blocks,
+    /// does not find it, and so asks whether everything but the document's last token is
+    /// blank or a comment: true only when that container is the last thing in the document,
+    /// with not even a line ending after it.
+    fn leads_to(&self, body: &str, start: usize) -> bool {
+        match &self.first_content {
+            Some(block) if block.start == start => true,
+            Some(block) => {
+                block.contains(&start)
+                    && !self.more_blocks
+                    && block.end == body.len()
+                    && !body.ends_with(['\n', '\r'])
+            }
+            None => false,
+        }
+    }
+}
+
+/// markdownlint's `isHtmlFlowComment`: the block, from its line's start, is one comment.
+fn is_comment(block: &str) -> bool {
+    if !block.starts_with("<!--") || !block.ends_with("-->") {
+        return false;
+    }
+    // JavaScript's `slice(4, -3)`: empty when the two ends overlap, as in `<!-->`.
+    let comment = block.get(4..block.len() - 3).unwrap_or("");
+    !comment.starts_with('>') && !comment.starts_with("->") && !comment.ends_with('-')
 }
 
 /// The offset where the line holding `offset` starts.
@@ -112,6 +269,10 @@ fn line_start(body: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn headings(source: &str, body_start: usize) -> Vec<Heading> {
+        parse(source, body_start).headings
+    }
 
     fn levels(source: &str) -> Vec<(u8, String)> {
         headings(source, 0)
@@ -187,6 +348,65 @@ mod tests {
         assert_eq!(levels(":::\n---\n"), [(2, ":::".into())]);
         // A closing fence inside a container is not text either.
         assert!(levels(":::tip\ntext\n\n:::\n---\n").is_empty());
+    }
+
+    #[test]
+    fn text_is_the_markdown_as_written_without_top_level_html() {
+        let texts = |source: &str| -> Vec<String> {
+            headings(source, 0).into_iter().map(|h| h.text).collect()
+        };
+        assert_eq!(texts("## *Setup*\n"), ["*Setup*"]);
+        assert_eq!(
+            texts("## `a`  [b](c) \\# &amp; ##\n"),
+            ["`a`  [b](c) \\# &amp;"]
+        );
+        assert_eq!(texts("## a <b>x</b> y\n"), ["a x y"]);
+        assert_eq!(texts("## *a <b>x</b>*\n"), ["*a <b>x</b>*"]);
+        assert_eq!(texts("## foo#\n"), ["foo#"]);
+        // Setext lines are joined with a space, container markers and indents kept.
+        assert_eq!(texts("Foo\n   bar\n===\n"), ["Foo    bar"]);
+        assert_eq!(texts("> Foo\n> bar\n> ===\n"), ["Foo > bar"]);
+        assert_eq!(texts("Foo  \r\nbar\r\n---\r\n"), ["Foo   bar"]);
+    }
+
+    #[test]
+    fn empty_means_nothing_after_the_markers() {
+        let empty = |source: &str| -> Vec<bool> {
+            headings(source, 0).into_iter().map(|h| h.empty).collect()
+        };
+        assert_eq!(empty("#\n\n## ##\n\n### #\n\n##\t \n"), [true; 4]);
+        assert_eq!(empty("## <br>\n\n## \\#\n\n## ![](a.png)\n"), [false; 3]);
+    }
+
+    #[test]
+    fn the_body_opens_with_an_h1_after_blank_lines_and_comments_only() {
+        let opens = |source: &str| parse(source, 0).opens_with_h1;
+        assert!(opens("# A\n"));
+        assert!(opens("\n<!-- a -->\n\n<!--\nb\n\n-->\n# A\n"));
+        assert!(opens("Title\n===\n\n# B\n"));
+        assert!(!opens("text\n\n# A\n"));
+        assert!(!opens("## A\n\n# B\n"));
+        assert!(!opens("[a]: https://example.com\n\n# A\n"));
+        assert!(!opens("  <!-- indented -->\n# A\n"));
+        assert!(!opens("<!-- a -->  \n# A\n"));
+        assert!(!opens("<!-- a --> text\n# A\n"));
+        assert!(!opens("<div>\n\n# A\n"));
+        assert!(!opens("---\n\n# A\n"));
+        assert!(!opens("> # A\n\n# B\n"));
+        // markdownlint's quirk: a nested first h1 in a container that ends the file.
+        assert!(opens("> text\n> # A"));
+        assert!(!opens("> text\n> # A\n"));
+    }
+
+    #[test]
+    fn comments_as_markdownlint_reads_them() {
+        assert!(is_comment("<!-- a -->"));
+        assert!(is_comment("<!---->"));
+        assert!(is_comment("<!-->"));
+        assert!(!is_comment("<!--> -->"));
+        assert!(!is_comment("<!---> -->"));
+        assert!(!is_comment("<!-- a --->"));
+        assert!(!is_comment("<!-- a"));
     }
 
     #[test]

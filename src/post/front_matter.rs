@@ -16,6 +16,22 @@ pub enum Format {
 }
 
 impl Format {
+    /// `key: value` written in this syntax, for help texts. `value` is a YAML scalar as
+    /// written plainly; it is quoted where the syntax needs it (`false` and numbers are not).
+    pub fn assignment(self, key: &str, value: &str) -> String {
+        let bare = value == "true" || value == "false" || value.parse::<f64>().is_ok();
+        let quoted = if bare {
+            value.to_owned()
+        } else {
+            format!("\"{value}\"")
+        };
+        match self {
+            Format::Yaml => format!("{key}: {value}"),
+            Format::Toml => format!("{key} = {quoted}"),
+            Format::Json => format!("\"{key}\": {quoted}"),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Yaml => "YAML",

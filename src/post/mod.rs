@@ -23,6 +23,9 @@ pub struct Post {
     pub headings: Vec<Heading>,
     /// Whether a front matter line sets a title, which the heading rules take as the h1.
     pub front_matter_title: bool,
+    /// Whether the body's first h1 comes before any other content (only blank lines and
+    /// HTML comments before it), as markdownlint's MD025 decides it.
+    pub opens_with_h1: bool,
 }
 
 impl Post {
@@ -31,14 +34,15 @@ impl Post {
         // The heading rules follow markdownlint, whose idea of where front matter ends
         // differs from the generators' in rare cases.
         let (front_matter_title, headings_start) = front_matter::heading_view(&source);
-        let headings = body::headings(&source, headings_start);
+        let body = body::parse(&source, headings_start);
         Post {
             path: path.into(),
             source,
             front_matter,
             body_start,
-            headings,
+            headings: body.headings,
             front_matter_title,
+            opens_with_h1: body.opens_with_h1,
         }
     }
 

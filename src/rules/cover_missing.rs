@@ -4,44 +4,41 @@ use serde::Deserialize;
 
 use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::diagnostic::Finding;
-use crate::post::Post;
+use crate::post::{Format, Post};
+use crate::profile::Profile;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CoverMissing {
-    /// Front matter keys that hold the cover image, in the order they are looked up.
-    pub fields: FieldNames,
+    /// Front matter keys that hold the cover image, in the order they are looked up;
+    /// by default the profile's (`[fields] cover`).
+    pub fields: Option<FieldNames>,
 }
 
-impl Default for CoverMissing {
-    fn default() -> Self {
-        let fields = [
-            "cover",
-            "image",
-            "images",
-            "featured_image",
-            "thumbnail",
-            "heroImage",
-            "banner",
-            "og_image",
-        ];
-        CoverMissing {
-            fields: FieldNames::new(&fields),
-        }
+impl CoverMissing {
+    fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
+        self.fields.as_ref().unwrap_or(&profile.fields.cover)
     }
 }
 
-/// How to fix a missing cover, with the key the post uses (or the first configured one).
-fn help(key: &str) -> String {
+/// How to fix a missing cover, written the way the post's front matter writes values.
+fn help(format: Format, key: &str) -> String {
     format!(
-        "give it an image path or URL, such as `{key}: /images/post-cover.png` (social cards and \
-         post listings show it), or write `{key}: false` to publish without one"
+        "give it an image path or URL, such as `{}` (social cards and post listings show it), \
+         or write `{}` to publish without one",
+        format.assignment(key, "/images/post-cover.png"),
+        format.assignment(key, "false")
     )
 }
 
 impl Rule for CoverMissing {
-    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        match field_state(post, &self.fields, Expect::Image) {
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        let names = self.names(&context.profile);
+        let format = post
+            .front_matter
+            .as_ref()
+            .map_or(Format::Yaml, |fm| fm.format);
+        match field_state(post, names, Expect::Image) {
             FieldState::Set(..) | FieldState::Unknown => {}
             FieldState::Empty(entry) => findings.push(
                 Finding::new(
@@ -49,25 +46,25 @@ impl Rule for CoverMissing {
                     format!("`{}` is empty, so the post has no cover image", entry.key),
                 )
                 .label("no image given")
-                .help(help(&entry.key)),
+                .help(help(format, &entry.key)),
             ),
             FieldState::Absent => findings.push(
                 Finding::new(post.anchor(), "post has no cover image")
-                    .label(format!("no {} in this front matter", list_names(&self.fields)))
-                    .help(format!("add a cover field: {}", help(self.fields.first()))),
+                    .label(format!("no {} in this front matter", list_names(names)))
+                    .help(format!("add a cover field: {}", help(format, names.first()))),
             ),
             FieldState::NoFrontMatter => findings.push(
                 Finding::new(post.anchor(), "post has no front matter, so no cover image")
                     .help(format!(
-                        "start the file with a front matter block (a `---` line, `{}: /images/post-cover.png`, a `---` line)",
-                        self.fields.first()
+                        "start the file with a front matter block (a `---` line, `{}`, a `---` line)",
+                        format.assignment(names.first(), "/images/post-cover.png")
                     )),
             ),
         }
     }
 
-    fn fields(&self) -> Vec<FieldSpec> {
-        self.fields
+    fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
+        self.names(profile)
             .iter()
             .map(|name| FieldSpec {
                 name: name.clone(),

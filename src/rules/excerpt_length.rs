@@ -1,17 +1,19 @@
 //! `excerpt-length`: the excerpt is too short or too long for a search result snippet.
 
 use serde::Deserialize;
-use unicode_width::UnicodeWidthStr;
 
-use super::excerpt_missing::{default_excerpt_fields, text_fields};
 use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, plural};
 use crate::diagnostic::Finding;
 use crate::post::Post;
+use crate::profile::Profile;
+use crate::text::display_width;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExcerptLength {
-    pub fields: FieldNames,
+    /// Front matter keys that hold the excerpt; by default the profile's
+    /// (`[fields] description`).
+    pub fields: Option<FieldNames>,
     /// Fewest display columns (CJK characters count 2).
     pub min: usize,
     /// Most display columns; search results cut the snippet at about this width.
@@ -21,32 +23,23 @@ pub struct ExcerptLength {
 impl Default for ExcerptLength {
     fn default() -> Self {
         ExcerptLength {
-            fields: default_excerpt_fields(),
+            fields: None,
             min: 100,
             max: 160,
         }
     }
 }
 
-/// Display width in columns, Unicode East Asian Width: wide and full-width characters
-/// count 2. Runs of whitespace count as one space, as a search result shows them.
-pub fn display_width(text: &str) -> (usize, usize) {
-    let mut columns = 0;
-    let mut characters = 0;
-    for word in text.split_whitespace() {
-        if characters > 0 {
-            columns += 1;
-            characters += 1;
-        }
-        columns += word.width();
-        characters += word.chars().count();
+impl ExcerptLength {
+    fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
+        self.fields.as_ref().unwrap_or(&profile.fields.description)
     }
-    (columns, characters)
 }
 
 impl Rule for ExcerptLength {
-    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        let FieldState::Set(entry, value) = field_state(post, &self.fields, Expect::Text) else {
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        let names = self.names(&context.profile);
+        let FieldState::Set(entry, value) = field_state(post, names, Expect::Text) else {
             return;
         };
         let Some(text) = value.as_text() else {
@@ -94,8 +87,8 @@ impl Rule for ExcerptLength {
         }
     }
 
-    fn fields(&self) -> Vec<FieldSpec> {
-        text_fields(&self.fields)
+    fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
+        FieldSpec::all(self.names(profile), Expect::Text)
     }
 
     fn validate(&self) -> Result<(), String> {
@@ -119,13 +112,6 @@ mod tests {
             &ExcerptLength::default(),
             &format!("---\nexcerpt: \"{excerpt}\"\n---\n"),
         )
-    }
-
-    #[test]
-    fn cjk_counts_two_columns() {
-        assert_eq!(display_width("中文 ab"), (7, 5));
-        assert_eq!(display_width("  a \n  b  "), (3, 3));
-        assert_eq!(display_width("ＡＢ"), (4, 2));
     }
 
     #[test]

@@ -4,80 +4,70 @@ use serde::Deserialize;
 
 use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::diagnostic::Finding;
-use crate::post::Post;
+use crate::post::{Format, Post};
+use crate::profile::Profile;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ExcerptMissing {
-    /// Front matter keys that hold the excerpt, in the order they are looked up.
-    pub fields: FieldNames,
+    /// Front matter keys that hold the excerpt, in the order they are looked up; by
+    /// default the profile's (`[fields] description`).
+    pub fields: Option<FieldNames>,
 }
 
-/// The keys generators and themes read the excerpt or meta description from.
-pub fn default_excerpt_fields() -> FieldNames {
-    FieldNames::new(&["excerpt", "description", "summary"])
-}
-
-impl Default for ExcerptMissing {
-    fn default() -> Self {
-        ExcerptMissing {
-            fields: default_excerpt_fields(),
-        }
+impl ExcerptMissing {
+    fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
+        self.fields.as_ref().unwrap_or(&profile.fields.description)
     }
 }
 
-pub fn text_fields(names: &[String]) -> Vec<FieldSpec> {
-    names
-        .iter()
-        .map(|name| FieldSpec {
-            name: name.clone(),
-            expect: Expect::Text,
-        })
-        .collect()
-}
-
-const HELP: &str = "search engines show it under the title, and without one they pick a \
-                    passage of the post themselves";
+const WHY: &str = "search engines show it under the title, and without one they pick a \
+                   passage of the post themselves";
 
 impl Rule for ExcerptMissing {
-    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        match field_state(post, &self.fields, Expect::Text) {
-            FieldState::Set(..) | FieldState::Unknown => {}
-            FieldState::Empty(entry) => findings.push(
-                Finding::new(
-                    entry.key_range.clone(),
-                    format!("`{}` is empty, so the post has no excerpt", entry.key),
-                )
-                .label("no text given")
-                .help(format!(
-                    "write a one- or two-sentence summary of the post; {HELP}"
-                )),
-            ),
-            FieldState::Absent => findings.push(
-                Finding::new(post.anchor(), "post has no excerpt")
-                    .label(format!(
-                        "no {} in this front matter",
-                        list_names(&self.fields)
-                    ))
-                    .help(format!(
-                        "add `{}:` to the front matter; {HELP}",
-                        self.fields.first()
-                    )),
-            ),
-            FieldState::NoFrontMatter => findings.push(
-                Finding::new(post.anchor(), "post has no front matter, so no excerpt").help(
-                    format!(
-                        "start the file with a front matter block that sets `{}: …`; {HELP}",
-                        self.fields.first()
-                    ),
-                ),
-            ),
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        let names = self.names(&context.profile);
+        let state = field_state(post, names, Expect::Text);
+        if matches!(state, FieldState::Set(..) | FieldState::Unknown)
+            || has_excerpt_marker(post, context.profile.excerpt_markers)
+        {
+            return;
         }
+        let format = post
+            .front_matter
+            .as_ref()
+            .map_or(Format::Yaml, |fm| fm.format);
+        let example = format.assignment(names.first(), "…");
+        findings.push(match state {
+            FieldState::Empty(entry) => Finding::new(
+                entry.key_range.clone(),
+                format!("`{}` is empty, so the post has no excerpt", entry.key),
+            )
+            .label("no text given")
+            .help(format!(
+                "write a one- or two-sentence summary of the post; {WHY}"
+            )),
+            FieldState::Absent => Finding::new(post.anchor(), "post has no excerpt")
+                .label(format!("no {} in this front matter", list_names(names)))
+                .help(format!(
+                    "add `{example}` with a one- or two-sentence summary; {WHY}"
+                )),
+            _ => Finding::new(post.anchor(), "post has no front matter, so no excerpt").help(
+                format!("start the file with a front matter block that sets `{example}`; {WHY}"),
+            ),
+        });
     }
 
-    fn fields(&self) -> Vec<FieldSpec> {
-        text_fields(&self.fields)
+    fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
+        FieldSpec::all(self.names(profile), Expect::Text)
     }
+}
+
+/// Whether the body has one of the generator's excerpt markers (`<!-- more -->`), which
+/// make the text above it the excerpt.
+fn has_excerpt_marker(post: &Post, markers: &[&str]) -> bool {
+    let body = &post.source[post.body_start..];
+    markers.iter().any(|marker| body.contains(marker))
 }
 
 #[cfg(test)]

@@ -157,3 +157,16 @@ pub fn list_names(names: &[String]) -> String {
         n => format!("{} and {} more", shown.join(", "), n - 3),
     }
 }
+
+impl FieldSpec {
+    /// One spec per name, all of one kind.
+    pub fn all(names: &[String], expect: Expect) -> Vec<FieldSpec> {
+        names
+            .iter()
+            .map(|name| FieldSpec {
+                name: name.clone(),
+                expect,
+            })
+            .collect()
+    }
+}

@@ -5,21 +5,35 @@ mod excerpt_length;
 mod excerpt_missing;
 mod fields;
 mod front_matter_invalid;
+mod heading_duplicate;
+mod heading_empty;
 mod heading_increment;
+mod single_h1;
+mod slug;
 mod slug_format;
+mod slug_length;
+mod title_length;
+mod title_missing;
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::post::Post;
+use crate::profile::Profile;
 
 pub use cover_missing::CoverMissing;
 pub use excerpt_length::ExcerptLength;
 pub use excerpt_missing::ExcerptMissing;
 pub use fields::{Expect, FieldNames, FieldSpec, FieldState, field_state, list_names, plural};
 pub use front_matter_invalid::FrontMatterInvalid;
+pub use heading_duplicate::HeadingDuplicate;
+pub use heading_empty::HeadingEmpty;
 pub use heading_increment::HeadingIncrement;
+pub use single_h1::SingleH1;
 pub use slug_format::SlugFormat;
+pub use slug_length::SlugLength;
+pub use title_length::TitleLength;
+pub use title_missing::TitleMissing;
 
 /// A check over one post. Its options are the struct itself, read once from configuration.
 pub trait Rule: Send + Sync {
@@ -27,7 +41,8 @@ pub trait Rule: Send + Sync {
 
     /// Front matter fields this rule reads and the kind of value each must hold, so that
     /// `front-matter-invalid` can report a field of the wrong type once, for every rule.
-    fn fields(&self) -> Vec<FieldSpec> {
+    fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
+        let _ = profile;
         Vec::new()
     }
 
@@ -37,11 +52,13 @@ pub trait Rule: Send + Sync {
     }
 }
 
-/// What every rule may read besides the post: facts about the whole configured rule set.
+/// What every rule may read besides the post: facts about the whole configured run.
 #[derive(Debug, Default)]
 pub struct Context {
     /// The fields the enabled rules read; the first spec of a name wins.
     pub fields: Vec<FieldSpec>,
+    /// The generator's conventions: which keys hold which concept.
+    pub profile: Profile,
 }
 
 /// A registered rule: its name, how it is shown and documented, and how it is built.
@@ -114,6 +131,22 @@ pub static RULES: &[RuleInfo] = &[
         build: build::<FrontMatterInvalid>,
     },
     RuleInfo {
+        name: "title-missing",
+        category: "seo",
+        default_severity: Severity::Error,
+        summary: "a post needs a title for its page, its search result and its shares",
+        doc: doc_page!("title-missing"),
+        build: build::<TitleMissing>,
+    },
+    RuleInfo {
+        name: "title-length",
+        category: "seo",
+        default_severity: Severity::Warning,
+        summary: "the title should fit a search result without being cut off",
+        doc: doc_page!("title-length"),
+        build: build::<TitleLength>,
+    },
+    RuleInfo {
         name: "cover-missing",
         category: "seo",
         default_severity: Severity::Error,
@@ -141,9 +174,17 @@ pub static RULES: &[RuleInfo] = &[
         name: "slug-format",
         category: "seo",
         default_severity: Severity::Error,
-        summary: "the slug should be short lowercase ASCII words joined by hyphens",
+        summary: "the slug should be lowercase ASCII words joined by hyphens",
         doc: doc_page!("slug-format"),
         build: build::<SlugFormat>,
+    },
+    RuleInfo {
+        name: "slug-length",
+        category: "seo",
+        default_severity: Severity::Warning,
+        summary: "the slug should be short enough to read and share, percent-encoding counted",
+        doc: doc_page!("slug-length"),
+        build: build::<SlugLength>,
     },
     RuleInfo {
         name: "heading-increment",
@@ -152,6 +193,30 @@ pub static RULES: &[RuleInfo] = &[
         summary: "headings go down one level at a time",
         doc: doc_page!("heading-increment"),
         build: build::<HeadingIncrement>,
+    },
+    RuleInfo {
+        name: "single-h1",
+        category: "structure",
+        default_severity: Severity::Warning,
+        summary: "a post has one h1: its title",
+        doc: doc_page!("single-h1"),
+        build: build::<SingleH1>,
+    },
+    RuleInfo {
+        name: "heading-empty",
+        category: "structure",
+        default_severity: Severity::Error,
+        summary: "a heading has text",
+        doc: doc_page!("heading-empty"),
+        build: build::<HeadingEmpty>,
+    },
+    RuleInfo {
+        name: "heading-duplicate",
+        category: "structure",
+        default_severity: Severity::Warning,
+        summary: "sibling headings have different text",
+        doc: doc_page!("heading-duplicate"),
+        build: build::<HeadingDuplicate>,
     },
 ];
 
@@ -164,6 +229,7 @@ pub(crate) mod test_support {
     use super::{Context, RULES, Rule};
     use crate::diagnostic::Finding;
     use crate::post::Post;
+    use crate::profile::{Generator, Profile};
 
     pub fn check_at(rule: &dyn Rule, path: &str, source: &str) -> Vec<Finding> {
         let post = Post::parse(path, source.to_owned());
@@ -176,12 +242,24 @@ pub(crate) mod test_support {
         check_at(rule, "post.md", source)
     }
 
+    /// Checks under a generator's profile.
+    pub fn check_in(rule: &dyn Rule, generator: Generator, source: &str) -> Vec<Finding> {
+        let post = Post::parse("post.md", source.to_owned());
+        let context = Context {
+            profile: Profile::new(generator),
+            ..Context::default()
+        };
+        let mut findings = Vec::new();
+        rule.check(&post, &context, &mut findings);
+        findings
+    }
+
     /// Checks with the field specs of every rule at its defaults.
     pub fn check_with_context(rule: &dyn Rule, source: &str) -> Vec<Finding> {
         let mut context = Context::default();
         for info in RULES {
             let built = (info.build)(None).expect("defaults build");
-            context.fields.extend(built.fields());
+            context.fields.extend(built.fields(&context.profile));
         }
         let post = Post::parse("post.md", source.to_owned());
         let mut findings = Vec::new();
