@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod date;
 pub mod diagnostic;
 pub mod engine;
 pub mod post;

@@ -116,6 +116,19 @@ pub struct Profile {
     pub excerpt_markers: &'static [&'static str],
     /// Folders, from the site root, that are served as the site root (`/images/a.png`).
     pub static_dirs: &'static [&'static str],
+    /// Whether a post must give its date in the front matter.
+    pub date_required: DateRequired,
+}
+
+/// Whether a generator needs a post's date in its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRequired {
+    No,
+    /// Astro's blog schema: `pubDate: z.coerce.date()`.
+    Yes,
+    /// Jekyll: posts carry the date in the file name (`2025-11-13-title.md`) or the front
+    /// matter.
+    UnlessFileNameDated,
 }
 
 fn names(names: &[&str]) -> FieldNames {
@@ -240,12 +253,18 @@ impl Profile {
             Zola => (&["<!-- more -->"], &["static"]),
             Generic => (&[], &[]),
         };
+        let date_required = match generator {
+            Astro => DateRequired::Yes,
+            Jekyll => DateRequired::UnlessFileNameDated,
+            _ => DateRequired::No,
+        };
         Profile {
             generator,
             fields,
             slug_from_front_matter: generator != Hexo,
             excerpt_markers,
             static_dirs,
+            date_required,
         }
     }
 }

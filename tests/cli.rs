@@ -27,7 +27,7 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-const CLEAN: &str = "---\ntitle: A clean post about caching a static site\ncover: /images/cover.png\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\nText.\n";
+const CLEAN: &str = "---\ntitle: A clean post about caching a static site\ncover: /images/cover.png\ntags: [caching]\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\nText.\n";
 
 fn blog(files: &[(&str, &[u8])]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -84,7 +84,7 @@ fn warnings_alone_pass() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         stdout(&output),
-        "short-excerpt.md:4:10: warning[excerpt-length] excerpt is 10 columns wide (10 characters); aim for at least 100\n"
+        "short-excerpt.md:5:10: warning[excerpt-length] excerpt is 10 columns wide (10 characters); aim for at least 100\n"
     );
 }
 
@@ -193,7 +193,7 @@ fn output_is_the_same_whatever_the_thread_count() {
 
 #[test]
 fn configuration_is_found_in_a_parent_and_applied() {
-    let post = b"---\ntitle: Configuration found in a parent folder\nexcerpt: Too short.\n---\n"
+    let post = b"---\ntitle: Configuration found in a parent folder\nexcerpt: Too short.\ntags: [config]\n---\n"
         as &[u8];
     let dir = blog(&[
         (
@@ -277,12 +277,14 @@ fn bom_crlf_and_empty_files_are_posts() {
     let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
     assert_eq!(
         stdout(&output),
-        "crlf-bom.md:2:8: info[title-length] title is 1 column wide (1 character); titles of 30 to 60 say more\n\
+        "crlf-bom.md:1:1: info[tags-missing] post has no tags\n\
+         crlf-bom.md:2:8: info[title-length] title is 1 column wide (1 character); titles of 30 to 60 say more\n\
          crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
          crlf-bom.md:4:10: warning[excerpt-length] excerpt is 1 column wide (1 character); aim for at least 100\n\
          crlf-bom.md:9:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
          empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
          empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n\
+         empty.md:1:1: info[tags-missing] post has no front matter, so no tags\n\
          empty.md:1:1: error[title-missing] post has no front matter, so no title\n"
     );
     assert_eq!(stderr(&output), "");

@@ -108,13 +108,41 @@ fn section<'a>(page: &'a str, heading: &str, next: &str) -> &'a str {
     &page[start..end]
 }
 
-fn concise_report(rule: &str, source: &str) -> String {
+/// How a page's example is run: the file name it is saved under (a page says "saved as
+/// `NAME`" when the name matters) and the configuration it needs (a ```toml block in the
+/// Example section), else `post.md` with the defaults.
+struct ExampleSetup<'a> {
+    file_name: &'a str,
+    config: Option<&'a str>,
+}
+
+impl<'a> ExampleSetup<'a> {
+    fn of(example: &'a str) -> Self {
+        let file_name = example
+            .find("saved as `")
+            .map(|at| {
+                let rest = &example[at + "saved as `".len()..];
+                &rest[..rest.find('`').expect("a closed file name")]
+            })
+            .unwrap_or("post.md");
+        let config = example
+            .contains("```toml\n")
+            .then(|| fenced_block(example, "toml"));
+        ExampleSetup { file_name, config }
+    }
+}
+
+fn concise_report(rule: &str, source: &str, setup: &ExampleSetup<'_>) -> String {
     use postlint::config::RuleSet;
     use postlint::engine::{Outcome, lint_source};
     use postlint::report::{Concise, Reporter};
-    let mut rules = RuleSet::defaults();
+    let mut rules = match setup.config {
+        Some(config) => RuleSet::from_toml(Path::new("postlint.toml"), config, None)
+            .expect("an example's configuration is valid"),
+        None => RuleSet::defaults(),
+    };
     rules.rules.retain(|enabled| enabled.info.name == rule);
-    let report = lint_source(Path::new("post.md"), source.to_owned(), &rules);
+    let report = lint_source(Path::new(setup.file_name), source.to_owned(), &rules);
     let mut out = Vec::new();
     Concise
         .report(
@@ -131,10 +159,11 @@ fn concise_report(rule: &str, source: &str) -> String {
 fn every_page_example_prints_what_the_page_says() {
     for info in RULES {
         let example = section(info.doc, "## Example", "## Use instead");
+        let setup = ExampleSetup::of(example);
         let failing = fenced_block(example, "markdown");
         let expected = fenced_block(example, "text");
         assert_eq!(
-            concise_report(info.name, failing),
+            concise_report(info.name, failing, &setup),
             expected,
             "the example on rules/{}.md",
             info.name
@@ -144,7 +173,7 @@ fn every_page_example_prints_what_the_page_says() {
             "markdown",
         );
         assert_eq!(
-            concise_report(info.name, passing),
+            concise_report(info.name, passing, &setup),
             "",
             "the passing example on rules/{}.md",
             info.name

@@ -10,6 +10,9 @@ pub enum Expect {
     Text,
     /// An image path or URL, a list of them, a mapping with an `image`, or `false`.
     Image,
+    /// Terms such as tags: a list of strings, or one string (Hexo and Jekyll accept
+    /// `tags: a` and `tags: a b`).
+    Terms,
 }
 
 /// Keys inside a cover mapping (Hugo PaperMod's `cover: {image: …}`) that hold the image.
@@ -27,6 +30,14 @@ impl Expect {
             (ValueKind::List(items), Expect::Image) => items
                 .iter()
                 .all(|item| matches!(item.kind, ValueKind::String(_) | ValueKind::Map(_))),
+            (ValueKind::String(_) | ValueKind::Number(_), Expect::Terms) => true,
+            // Docusaurus tags may be `{label, permalink}` mappings.
+            (ValueKind::List(items), Expect::Terms) => items.iter().all(|item| {
+                matches!(
+                    item.kind,
+                    ValueKind::String(_) | ValueKind::Number(_) | ValueKind::Map(_)
+                )
+            }),
             _ => false,
         }
     }
@@ -39,10 +50,11 @@ impl Expect {
             ValueKind::String(text) => !text.trim().is_empty(),
             ValueKind::Number(_) | ValueKind::Bool(_) => true,
             ValueKind::List(items) => items.iter().any(|item| self.is_given(item)),
-            ValueKind::Map(pairs) => pairs.iter().any(|(key, value)| {
+            ValueKind::Map(pairs) if self == Expect::Image => pairs.iter().any(|(key, value)| {
                 key.as_text().is_some_and(|k| IMAGE_KEYS.contains(&k))
                     && value.as_text().is_some_and(|v| !v.trim().is_empty())
             }),
+            ValueKind::Map(pairs) => !pairs.is_empty(),
         }
     }
 
@@ -51,6 +63,7 @@ impl Expect {
         match self {
             Expect::Text => "text",
             Expect::Image => "an image path or URL (or a list of them, or `false`)",
+            Expect::Terms => "a list of terms (or one term as text)",
         }
     }
 }

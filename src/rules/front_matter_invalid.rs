@@ -90,7 +90,7 @@ mod tests {
             ]
         );
         // Fields no rule reads may hold anything.
-        assert!(messages("---\ntags: {a: b}\n---\n").is_empty());
+        assert!(messages("---\nextra: {a: b}\n---\n").is_empty());
     }
 
     #[test]

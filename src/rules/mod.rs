@@ -1,17 +1,22 @@
 //! The rule trait and the registry: one plain table, one small file per rule.
 
 mod cover_missing;
+mod date_invalid;
 mod excerpt_length;
 mod excerpt_missing;
+mod field_ignored;
 mod fields;
 mod front_matter_invalid;
 mod heading_duplicate;
 mod heading_empty;
 mod heading_increment;
+mod required_fields;
 mod single_h1;
 mod slug;
+mod slug_derived_non_ascii;
 mod slug_format;
 mod slug_length;
+mod tags_missing;
 mod title_length;
 mod title_missing;
 
@@ -22,16 +27,21 @@ use crate::post::Post;
 use crate::profile::Profile;
 
 pub use cover_missing::CoverMissing;
+pub use date_invalid::DateInvalid;
 pub use excerpt_length::ExcerptLength;
 pub use excerpt_missing::ExcerptMissing;
+pub use field_ignored::FieldIgnored;
 pub use fields::{Expect, FieldNames, FieldSpec, FieldState, field_state, list_names, plural};
 pub use front_matter_invalid::FrontMatterInvalid;
 pub use heading_duplicate::HeadingDuplicate;
 pub use heading_empty::HeadingEmpty;
 pub use heading_increment::HeadingIncrement;
+pub use required_fields::RequiredFields;
 pub use single_h1::SingleH1;
+pub use slug_derived_non_ascii::SlugDerivedNonAscii;
 pub use slug_format::SlugFormat;
 pub use slug_length::SlugLength;
+pub use tags_missing::TagsMissing;
 pub use title_length::TitleLength;
 pub use title_missing::TitleMissing;
 
@@ -185,6 +195,46 @@ pub static RULES: &[RuleInfo] = &[
         summary: "the slug should be short enough to read and share, percent-encoding counted",
         doc: doc_page!("slug-length"),
         build: build::<SlugLength>,
+    },
+    RuleInfo {
+        name: "slug-derived-non-ascii",
+        category: "seo",
+        default_severity: Severity::Info,
+        summary: "a URL made from a non-ASCII file name is percent-encoded",
+        doc: doc_page!("slug-derived-non-ascii"),
+        build: build::<SlugDerivedNonAscii>,
+    },
+    RuleInfo {
+        name: "date-invalid",
+        category: "front-matter",
+        default_severity: Severity::Error,
+        summary: "the date parses, comes before the update date, and is given where the generator needs it",
+        doc: doc_page!("date-invalid"),
+        build: build::<DateInvalid>,
+    },
+    RuleInfo {
+        name: "tags-missing",
+        category: "seo",
+        default_severity: Severity::Info,
+        summary: "a post has tags that link it to related posts",
+        doc: doc_page!("tags-missing"),
+        build: build::<TagsMissing>,
+    },
+    RuleInfo {
+        name: "field-ignored",
+        category: "front-matter",
+        default_severity: Severity::Warning,
+        summary: "a front matter key the generator ignores, or a misspelling of one it reads",
+        doc: doc_page!("field-ignored"),
+        build: build::<FieldIgnored>,
+    },
+    RuleInfo {
+        name: "required-fields",
+        category: "front-matter",
+        default_severity: Severity::Error,
+        summary: "every post has the fields the team's schema requires, of the right type",
+        doc: doc_page!("required-fields"),
+        build: build::<RequiredFields>,
     },
     RuleInfo {
         name: "heading-increment",

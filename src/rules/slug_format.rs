@@ -4,6 +4,7 @@ use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
 use super::slug::{Origin, slug_of, suggest_slug};
+use super::slug_derived_non_ascii::is_non_ascii_derived;
 use super::{Context, Expect, FieldNames, FieldSpec, Rule};
 use crate::diagnostic::Finding;
 use crate::post::Post;
@@ -94,7 +95,9 @@ impl Rule for SlugFormat {
         let Some(slug) = slug_of(post, self.names(&context.profile), &context.profile) else {
             return;
         };
-        if self.matches(&slug.text) {
+        // A file name in Chinese, say, is slug-derived-non-ascii's, as an info: it is the
+        // generator's default, not a typo.
+        if self.matches(&slug.text) || is_non_ascii_derived(slug.origin, &slug.text) {
             return;
         }
         let origin = slug.origin_note();
