@@ -211,6 +211,7 @@ fn render_config_error(error: &ConfigError, color: bool) -> String {
                 finding: Finding::new(range, error.message.clone()),
             }],
             linted: false,
+            summary: None,
         }],
     };
     let mut out = Vec::new();
@@ -237,7 +238,7 @@ fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
         "profile: {} ({})",
         profile.generator, rules.profile_reason
     );
-    if let Some(root) = &rules.site_root {
+    if let Some(root) = &rules.context.site_root {
         let _ = writeln!(out, "site root: {}", root.display());
     }
     if let Some(path) = &rules.path {

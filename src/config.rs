@@ -48,8 +48,6 @@ pub struct RuleSet {
     pub context: Context,
     /// How the profile was chosen, for `postlint profile`.
     pub profile_reason: String,
-    /// The site's root, where the generator's files are, when known.
-    pub site_root: Option<PathBuf>,
 }
 
 /// A configuration file that cannot be used, with the place that says why.
@@ -253,9 +251,9 @@ fn build(
         context: Context {
             fields: Vec::new(),
             profile,
+            site_root,
         },
         profile_reason,
-        site_root,
     };
     for info in RULES {
         let mut level = Level::On(info.default_severity);

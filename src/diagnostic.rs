@@ -51,8 +51,18 @@ pub struct Finding {
     pub message: String,
     pub help: Option<String>,
     pub secondary: Vec<Label>,
+    /// Places in other files this finding is about: the other post with the same slug.
+    pub related: Vec<Related>,
     /// The most severe level this finding may be shown at, whatever the rule's level.
     pub severity_cap: Option<Severity>,
+}
+
+/// A labelled place in another file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub path: PathBuf,
+    pub range: Range<usize>,
+    pub text: String,
 }
 
 impl Finding {
@@ -63,6 +73,7 @@ impl Finding {
             message: message.into(),
             help: None,
             secondary: Vec::new(),
+            related: Vec::new(),
             severity_cap: None,
         }
     }
@@ -79,6 +90,15 @@ impl Finding {
 
     pub fn secondary(mut self, range: Range<usize>, text: impl Into<String>) -> Self {
         self.secondary.push(Label {
+            range,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn related(mut self, path: PathBuf, range: Range<usize>, text: impl Into<String>) -> Self {
+        self.related.push(Related {
+            path,
             range,
             text: text.into(),
         });

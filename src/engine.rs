@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::config::RuleSet;
 use crate::diagnostic::{Diagnostic, Finding, Severity, UNREADABLE_FILE};
 use crate::post::Post;
+use crate::site::PostSummary;
 
 /// The pseudo-rule of a file postlint itself failed on; it is a bug to report.
 pub const INTERNAL_ERROR: &str = "internal-error";
@@ -21,6 +22,8 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the file was read and linted as a post.
     pub linted: bool,
+    /// What the site-wide rules need of the post, when one of them is enabled.
+    pub summary: Option<PostSummary>,
 }
 
 /// Everything a run found, in the order it is reported: by path, then position.
@@ -144,6 +147,7 @@ fn unreadable(path: PathBuf, message: String) -> FileReport {
         path,
         source: None,
         linted: false,
+        summary: None,
     }
 }
 
@@ -205,14 +209,20 @@ pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
     let result = catch_unwind(AssertUnwindSafe(|| {
         let post = Post::parse(path, source);
         let diagnostics = lint_post(&post, rules);
-        (post.source, diagnostics)
+        let summary = rules
+            .rules
+            .iter()
+            .any(|enabled| enabled.rule.is_site_wide())
+            .then(|| PostSummary::of(&post, &rules.context));
+        (post.source, diagnostics, summary)
     }));
     match result {
-        Ok((source, diagnostics)) => FileReport {
+        Ok((source, diagnostics, summary)) => FileReport {
             path: path.to_owned(),
             source: (!diagnostics.is_empty()).then(|| Arc::from(source)),
             diagnostics,
             linted: true,
+            summary,
         },
         Err(_) => FileReport {
             path: path.to_owned(),
@@ -227,6 +237,7 @@ pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
                 ),
             }],
             linted: false,
+            summary: None,
         },
     }
 }
@@ -241,5 +252,58 @@ pub fn run(paths: &[PathBuf], rules: &RuleSet) -> Outcome {
         .collect();
     reports.append(&mut errors);
     reports.sort_by(|a, b| a.path.cmp(&b.path));
+    check_site(&mut reports, rules);
     Outcome { files: reports }
+}
+
+/// The site-wide pass: every site rule over the summaries of all posts, its findings
+/// added to the reports of the posts they are about.
+fn check_site(reports: &mut [FileReport], rules: &RuleSet) {
+    let site_rules: Vec<_> = rules
+        .rules
+        .iter()
+        .filter(|enabled| enabled.rule.is_site_wide())
+        .collect();
+    if site_rules.is_empty() {
+        return;
+    }
+    // Summaries in path order, with the index of their report.
+    let (indices, summaries): (Vec<usize>, Vec<PostSummary>) = reports
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(index, report)| report.summary.take().map(|summary| (index, summary)))
+        .unzip();
+    let mut touched = Vec::new();
+    for enabled in site_rules {
+        let mut findings = Vec::new();
+        enabled
+            .rule
+            .check_site(&summaries, &rules.context, &mut findings);
+        for (post, finding) in findings {
+            let index = indices[post];
+            let severity = finding
+                .severity_cap
+                .map_or(enabled.severity, |cap| cap.min(enabled.severity));
+            let report = &mut reports[index];
+            report.diagnostics.push(Diagnostic {
+                path: report.path.clone(),
+                rule: enabled.info.name,
+                severity,
+                finding,
+            });
+            touched.push(index);
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for index in touched {
+        let report = &mut reports[index];
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // The post was dropped after its own pass; its text is needed to show the finding.
+        if report.source.is_none() {
+            report.source = read(&report.path).ok().map(Arc::from);
+        }
+    }
 }

@@ -12,4 +12,5 @@ pub mod post;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod text;

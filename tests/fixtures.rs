@@ -52,20 +52,24 @@ fn expected_lines(source: &str, rule: &str) -> BTreeMap<usize, usize> {
     expected
 }
 
-/// The rule alone, configured by the nearest `postlint.toml` between the fixture and its
-/// rule's folder (a profile, say), else at its defaults with the generic profile.
-fn rule_set_for(rule: &str, fixture: &Path) -> RuleSet {
+/// The nearest `postlint.toml` between a fixture and its rule's folder, if any.
+fn config_for(rule: &str, fixture: &Path) -> Option<PathBuf> {
     let rule_dir = fixtures_dir().join(rule);
-    let config = fixture
+    fixture
         .ancestors()
         .skip(1)
         .take_while(|dir| dir.starts_with(&rule_dir))
         .map(|dir| dir.join("postlint.toml"))
-        .find(|path| path.is_file());
+        .find(|path| path.is_file())
+}
+
+/// The rule alone, configured by `config` (a profile, say), else at its defaults with the
+/// generic profile.
+fn rule_set(rule: &str, config: Option<&Path>) -> RuleSet {
     let mut rules = match config {
         Some(path) => {
-            let text = std::fs::read_to_string(&path).unwrap();
-            RuleSet::from_toml(&path, &text, None).expect("a fixture's postlint.toml is valid")
+            let text = std::fs::read_to_string(path).unwrap();
+            RuleSet::from_toml(path, &text, None).expect("a fixture's postlint.toml is valid")
         }
         None => RuleSet::defaults(),
     };
@@ -74,42 +78,54 @@ fn rule_set_for(rule: &str, fixture: &Path) -> RuleSet {
     rules
 }
 
+/// Each rule runs over its fixtures the way a user runs it: all the posts that share a
+/// configuration together, so that site-wide rules see their neighbours.
 #[test]
 fn every_fixture_reports_exactly_its_markers() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for info in RULES {
         let dir = fixtures_dir().join(info.name);
+        let mut groups: BTreeMap<Option<PathBuf>, Vec<PathBuf>> = BTreeMap::new();
         for path in markdown_files(&dir) {
-            let rules = rule_set_for(info.name, &path);
-            let source = std::fs::read_to_string(&path).unwrap();
-            let expected = expected_lines(&source, info.name);
-            let report = engine::lint_file(&path, &rules);
-            let index = LineIndex::new(&source);
-            let mut actual: BTreeMap<usize, usize> = BTreeMap::new();
-            for diagnostic in &report.diagnostics {
-                assert_eq!(diagnostic.rule, info.name, "{}", path.display());
-                let line = index.line_column(diagnostic.finding.range.start).line;
-                *actual.entry(line).or_default() += 1;
+            groups
+                .entry(config_for(info.name, &path))
+                .or_default()
+                .push(path);
+        }
+        for (config, paths) in groups {
+            let rules = rule_set(info.name, config.as_deref());
+            let outcome = engine::run(&paths, &rules);
+            for report in &outcome.files {
+                let path = &report.path;
+                let source = std::fs::read_to_string(path).unwrap();
+                let expected = expected_lines(&source, info.name);
+                let index = LineIndex::new(&source);
+                let mut actual: BTreeMap<usize, usize> = BTreeMap::new();
+                for diagnostic in &report.diagnostics {
+                    assert_eq!(diagnostic.rule, info.name, "{}", path.display());
+                    let line = index.line_column(diagnostic.finding.range.start).line;
+                    *actual.entry(line).or_default() += 1;
+                }
+                if actual != expected {
+                    let messages: Vec<String> = report
+                        .diagnostics
+                        .iter()
+                        .map(|d| {
+                            let line = index.line_column(d.finding.range.start).line;
+                            format!("    line {line}: {}", d.finding.message)
+                        })
+                        .collect();
+                    failures.push(format!(
+                        "{}\n  expected lines {:?}\n  reported lines {:?}\n{}",
+                        path.strip_prefix(fixtures_dir()).unwrap().display(),
+                        expected,
+                        actual,
+                        messages.join("\n")
+                    ));
+                }
+                checked += 1;
             }
-            if actual != expected {
-                let messages: Vec<String> = report
-                    .diagnostics
-                    .iter()
-                    .map(|d| {
-                        let line = index.line_column(d.finding.range.start).line;
-                        format!("    line {line}: {}", d.finding.message)
-                    })
-                    .collect();
-                failures.push(format!(
-                    "{}\n  expected lines {:?}\n  reported lines {:?}\n{}",
-                    path.strip_prefix(fixtures_dir()).unwrap().display(),
-                    expected,
-                    actual,
-                    messages.join("\n")
-                ));
-            }
-            checked += 1;
         }
     }
     assert!(checked > 0);

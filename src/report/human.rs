@@ -37,6 +37,25 @@ impl Reporter for Human {
         let mut rendered = String::new();
         for (file, diagnostic) in outcome.diagnostics() {
             rendered.clear();
+            let related = diagnostic
+                .finding
+                .related
+                .iter()
+                .filter_map(|related| {
+                    let other = outcome
+                        .files
+                        .binary_search_by(|file| file.path.cmp(&related.path))
+                        .ok()?;
+                    let text = outcome.files[other].source.as_deref()?;
+                    Some(RelatedReport {
+                        related,
+                        source: NamedText {
+                            name: related.path.display().to_string(),
+                            text,
+                        },
+                    })
+                })
+                .collect();
             let report = Report {
                 diagnostic,
                 source: file.source.as_deref().map(|text| NamedText {
@@ -44,6 +63,7 @@ impl Reporter for Human {
                     text,
                 }),
                 url: crate::rules::find(diagnostic.rule).map(|info| info.url()),
+                related,
             };
             self.handler
                 .render_report(&mut rendered, &report)
@@ -61,6 +81,44 @@ struct Report<'a> {
     source: Option<NamedText<'a>>,
     /// The rule's page; none for a file that could not be read or a configuration error.
     url: Option<String>,
+    /// The places in other files the finding is about, each shown with its snippet.
+    related: Vec<RelatedReport<'a>>,
+}
+
+/// A place in another file, shown under the diagnostic it belongs to.
+struct RelatedReport<'a> {
+    related: &'a crate::diagnostic::Related,
+    source: NamedText<'a>,
+}
+
+impl fmt::Debug for RelatedReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.related.text)
+    }
+}
+
+impl fmt::Display for RelatedReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.related.text)
+    }
+}
+
+impl std::error::Error for RelatedReport<'_> {}
+
+impl miette::Diagnostic for RelatedReport<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(None, span(&self.related.range)),
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -106,6 +164,17 @@ impl miette::Diagnostic for Report<'_> {
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|source| source as &dyn SourceCode)
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related
+                .iter()
+                .map(|related| related as &dyn miette::Diagnostic),
+        ))
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

@@ -1,6 +1,7 @@
 //! The rule trait and the registry: one plain table, one small file per rule.
 
 mod cover_missing;
+mod cover_not_found;
 mod date_invalid;
 mod excerpt_length;
 mod excerpt_missing;
@@ -12,21 +13,27 @@ mod heading_empty;
 mod heading_increment;
 mod required_fields;
 mod single_h1;
-mod slug;
+pub(crate) mod slug;
 mod slug_derived_non_ascii;
+mod slug_duplicate;
 mod slug_format;
 mod slug_length;
 mod tags_missing;
+mod title_duplicate;
 mod title_length;
 mod title_missing;
+
+use std::path::PathBuf;
 
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::post::Post;
 use crate::profile::Profile;
+use crate::site::PostSummary;
 
 pub use cover_missing::CoverMissing;
+pub use cover_not_found::CoverNotFound;
 pub use date_invalid::DateInvalid;
 pub use excerpt_length::ExcerptLength;
 pub use excerpt_missing::ExcerptMissing;
@@ -39,9 +46,11 @@ pub use heading_increment::HeadingIncrement;
 pub use required_fields::RequiredFields;
 pub use single_h1::SingleH1;
 pub use slug_derived_non_ascii::SlugDerivedNonAscii;
+pub use slug_duplicate::SlugDuplicate;
 pub use slug_format::SlugFormat;
 pub use slug_length::SlugLength;
 pub use tags_missing::TagsMissing;
+pub use title_duplicate::TitleDuplicate;
 pub use title_length::TitleLength;
 pub use title_missing::TitleMissing;
 
@@ -60,6 +69,22 @@ pub trait Rule: Send + Sync {
     fn validate(&self) -> Result<(), String> {
         Ok(())
     }
+
+    /// Whether this rule checks the site as a whole, from the posts' summaries.
+    fn is_site_wide(&self) -> bool {
+        false
+    }
+
+    /// Checks every post together, once the posts were checked one by one. A finding
+    /// names the post (an index into `posts`) it is reported in.
+    fn check_site(
+        &self,
+        posts: &[PostSummary],
+        context: &Context,
+        findings: &mut Vec<(usize, Finding)>,
+    ) {
+        let _ = (posts, context, findings);
+    }
 }
 
 /// What every rule may read besides the post: facts about the whole configured run.
@@ -69,6 +94,9 @@ pub struct Context {
     pub fields: Vec<FieldSpec>,
     /// The generator's conventions: which keys hold which concept.
     pub profile: Profile,
+    /// The site's root folder, where the generator's files are, when known: where
+    /// absolute paths such as `/images/a.png` are looked up.
+    pub site_root: Option<PathBuf>,
 }
 
 /// A registered rule: its name, how it is shown and documented, and how it is built.
@@ -235,6 +263,30 @@ pub static RULES: &[RuleInfo] = &[
         summary: "every post has the fields the team's schema requires, of the right type",
         doc: doc_page!("required-fields"),
         build: build::<RequiredFields>,
+    },
+    RuleInfo {
+        name: "slug-duplicate",
+        category: "site",
+        default_severity: Severity::Error,
+        summary: "no two posts would be published at the same URL",
+        doc: doc_page!("slug-duplicate"),
+        build: build::<SlugDuplicate>,
+    },
+    RuleInfo {
+        name: "title-duplicate",
+        category: "site",
+        default_severity: Severity::Warning,
+        summary: "no two posts share a title",
+        doc: doc_page!("title-duplicate"),
+        build: build::<TitleDuplicate>,
+    },
+    RuleInfo {
+        name: "cover-not-found",
+        category: "site",
+        default_severity: Severity::Error,
+        summary: "a local cover image exists where the generator looks for it",
+        doc: doc_page!("cover-not-found"),
+        build: build::<CoverNotFound>,
     },
     RuleInfo {
         name: "heading-increment",
