@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::LazyLock;
 
 use tempfile::TempDir;
 
@@ -27,7 +28,13 @@ fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-const CLEAN: &str = "---\ntitle: A clean post about caching a static site\ncover: /images/cover.png\ntags: [caching]\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\nText.\n";
+/// A post no rule reports on: its body has the 300 reading units content-length asks for.
+static CLEAN: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "---\ntitle: A clean post about caching a static site\ncover: /images/cover.png\ntags: [caching]\nexcerpt: A summary long enough for the search result snippet, written for the readers who skim the results page.\n---\n\n## Section\n\n{}\n",
+        "Text about caching. ".repeat(100)
+    )
+});
 
 fn blog(files: &[(&str, &[u8])]) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -198,7 +205,7 @@ fn configuration_is_found_in_a_parent_and_applied() {
     let dir = blog(&[
         (
             "postlint.toml",
-            b"[rules.cover-missing]\nlevel = \"off\"\n\n[rules.excerpt-length]\nlevel = \"error\"\nmin = 5\n",
+            b"[rules.cover-missing]\nlevel = \"off\"\n\n[rules.excerpt-length]\nlevel = \"error\"\nmin = 5\n\n[rules.content-length]\nlevel = \"off\"\n",
         ),
         ("content/post/ok-post.md", post),
     ]);
@@ -277,11 +284,13 @@ fn bom_crlf_and_empty_files_are_posts() {
     let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
     assert_eq!(
         stdout(&output),
-        "crlf-bom.md:1:1: info[tags-missing] post has no tags\n\
+        "crlf-bom.md:1:1: info[content-length] post body is 2 reading units long (2 words); aim for at least 300\n\
+         crlf-bom.md:1:1: info[tags-missing] post has no tags\n\
          crlf-bom.md:2:8: info[title-length] title is 1 column wide (1 character); titles of 30 to 60 say more\n\
          crlf-bom.md:3:1: error[cover-missing] `cover` is empty, so the post has no cover image\n\
          crlf-bom.md:4:10: warning[excerpt-length] excerpt is 1 column wide (1 character); aim for at least 100\n\
          crlf-bom.md:9:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
+         empty.md:1:1: info[content-length] post body is 0 reading units long (0 words); aim for at least 300\n\
          empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
          empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n\
          empty.md:1:1: info[tags-missing] post has no front matter, so no tags\n\

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::content::{Collector, Content};
 use super::micromark;
 
 /// An ATX or setext heading of the body.
@@ -21,13 +22,15 @@ pub struct Heading {
     pub line_range: Range<usize>,
 }
 
-/// What the heading rules read from the body.
+/// What the rules read from the body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Body {
     pub headings: Vec<Heading>,
     /// Whether the first h1 is the body's first content, only blank lines and HTML comments
     /// before it, as markdownlint's MD025 decides it.
     pub opens_with_h1: bool,
+    /// Images, links and reading length, for the content rules.
+    pub content: Content,
 }
 
 /// The extensions markdownlint's parser (micromark with GFM) also reads, so that headings
@@ -54,15 +57,21 @@ struct RawHeading {
 }
 
 /// Reads the headings of `source[body_start..]`, and how the body opens, as markdownlint
-/// does.
-pub fn parse(source: &str, body_start: usize) -> Body {
+/// does; and the images, links and reading length of the text from `content_start` on,
+/// where the generator's body starts (the two differ only in rare front matter cases).
+pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
     let body = &source[body_start..];
     let mut raw = Vec::new();
     let mut opaque_blocks = Vec::new();
     let mut current: Option<RawHeading> = None;
     let mut opening = Opening::default();
     let mut depth = 0usize;
+    let mut content = Collector::new(body, body_start);
+    let content_start = content_start.saturating_sub(body_start);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if range.start >= content_start {
+            content.event(&event, &range);
+        }
         if depth == 0 {
             opening.top_level_block(body, &event, &range);
         }
@@ -131,6 +140,7 @@ pub fn parse(source: &str, body_start: usize) -> Body {
     Body {
         headings: headings.into_iter().map(|(_, heading)| heading).collect(),
         opens_with_h1,
+        content: content.finish(),
     }
 }
 
@@ -271,7 +281,7 @@ mod tests {
     use super::*;
 
     fn headings(source: &str, body_start: usize) -> Vec<Heading> {
-        parse(source, body_start).headings
+        parse(source, body_start, body_start).headings
     }
 
     fn levels(source: &str) -> Vec<(u8, String)> {
@@ -380,7 +390,7 @@ mod tests {
 
     #[test]
     fn the_body_opens_with_an_h1_after_blank_lines_and_comments_only() {
-        let opens = |source: &str| parse(source, 0).opens_with_h1;
+        let opens = |source: &str| parse(source, 0, 0).opens_with_h1;
         assert!(opens("# A\n"));
         assert!(opens("\n<!-- a -->\n\n<!--\nb\n\n-->\n# A\n"));
         assert!(opens("Title\n===\n\n# B\n"));

@@ -1,14 +1,21 @@
-//! A post, parsed once: its source, front matter and headings. Rules only read it.
+//! A post, parsed once: its source, front matter, headings, images, links and reading
+//! length. Rules only read it.
 
+mod autolink;
 pub mod body;
+pub mod content;
 pub mod front_matter;
+mod html;
 mod micromark;
 mod toml_front_matter;
 mod yaml;
 
 use std::path::PathBuf;
 
+use crate::text::ReadingLength;
+
 pub use body::Heading;
+pub use content::{Alt, Image, Link, LinkKind};
 pub use front_matter::{Entry, Format, FrontMatter, Value, ValueKind};
 
 #[derive(Debug, Clone)]
@@ -26,6 +33,13 @@ pub struct Post {
     /// Whether the body's first h1 comes before any other content (only blank lines and
     /// HTML comments before it), as markdownlint's MD025 decides it.
     pub opens_with_h1: bool,
+    /// The body's Markdown images and HTML `<img>` tags, in order; not those in code.
+    pub images: Vec<Image>,
+    /// The body's links, in order: written, autolinks and GFM bare URLs; not those in code.
+    pub links: Vec<Link>,
+    /// How long the body is to read: Latin words and CJK characters of its text, not of
+    /// its code, HTML, alt text or front matter.
+    pub reading: ReadingLength,
 }
 
 impl Post {
@@ -34,7 +48,7 @@ impl Post {
         // The heading rules follow markdownlint, whose idea of where front matter ends
         // differs from the generators' in rare cases.
         let (front_matter_title, headings_start) = front_matter::heading_view(&source);
-        let body = body::parse(&source, headings_start);
+        let body = body::parse(&source, headings_start, body_start);
         Post {
             path: path.into(),
             source,
@@ -43,6 +57,9 @@ impl Post {
             headings: body.headings,
             front_matter_title,
             opens_with_h1: body.opens_with_h1,
+            images: body.content.images,
+            links: body.content.links,
+            reading: body.content.reading,
         }
     }
 

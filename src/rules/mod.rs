@@ -1,5 +1,6 @@
 //! The rule trait and the registry: one plain table, one small file per rule.
 
+mod content_length;
 mod cover_missing;
 mod cover_not_found;
 mod date_invalid;
@@ -11,6 +12,9 @@ mod front_matter_invalid;
 mod heading_duplicate;
 mod heading_empty;
 mod heading_increment;
+mod image_alt_length;
+mod image_alt_missing;
+mod link_text;
 mod required_fields;
 mod single_h1;
 pub(crate) mod slug;
@@ -32,6 +36,7 @@ use crate::post::Post;
 use crate::profile::Profile;
 use crate::site::PostSummary;
 
+pub use content_length::ContentLength;
 pub use cover_missing::CoverMissing;
 pub use cover_not_found::CoverNotFound;
 pub use date_invalid::DateInvalid;
@@ -43,6 +48,9 @@ pub use front_matter_invalid::FrontMatterInvalid;
 pub use heading_duplicate::HeadingDuplicate;
 pub use heading_empty::HeadingEmpty;
 pub use heading_increment::HeadingIncrement;
+pub use image_alt_length::ImageAltLength;
+pub use image_alt_missing::ImageAltMissing;
+pub use link_text::LinkText;
 pub use required_fields::RequiredFields;
 pub use single_h1::SingleH1;
 pub use slug_derived_non_ascii::SlugDerivedNonAscii;
@@ -319,6 +327,38 @@ pub static RULES: &[RuleInfo] = &[
         summary: "sibling headings have different text",
         doc: doc_page!("heading-duplicate"),
         build: build::<HeadingDuplicate>,
+    },
+    RuleInfo {
+        name: "image-alt-missing",
+        category: "accessibility",
+        default_severity: Severity::Warning,
+        summary: "an image has alt text, or is marked decorative with an HTML `alt=\"\"`",
+        doc: doc_page!("image-alt-missing"),
+        build: build::<ImageAltMissing>,
+    },
+    RuleInfo {
+        name: "image-alt-length",
+        category: "accessibility",
+        default_severity: Severity::Info,
+        summary: "alt text is long enough to describe the image and short enough to listen to",
+        doc: doc_page!("image-alt-length"),
+        build: build::<ImageAltLength>,
+    },
+    RuleInfo {
+        name: "link-text",
+        category: "accessibility",
+        default_severity: Severity::Warning,
+        summary: "link text says where the link leads, not `click here` or a bare URL",
+        doc: doc_page!("link-text"),
+        build: build::<LinkText>,
+    },
+    RuleInfo {
+        name: "content-length",
+        category: "seo",
+        default_severity: Severity::Info,
+        summary: "a post has at least 300 reading units (a word, or two CJK characters)",
+        doc: doc_page!("content-length"),
+        build: build::<ContentLength>,
     },
 ];
 
