@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::post::{Post, Value, ValueKind};
+use crate::post::{LinkKind, Post, Value, ValueKind};
 use crate::rules::slug::{Origin, slug_of};
 use crate::rules::{Context, Expect, FieldState, field_state};
 
@@ -26,6 +26,11 @@ pub struct PostSummary {
     pub title: Option<Located>,
     /// A cover image given as a path, not a URL.
     pub cover: Option<Located>,
+    /// Where the body's written links and images point, when that is a place on this site
+    /// (a relative path, an absolute path, or `#fragment`), not a URL elsewhere.
+    pub targets: Vec<Located>,
+    /// The fragments that lead into this post: its headings' ids and HTML `id`s.
+    pub anchors: Vec<String>,
 }
 
 impl PostSummary {
@@ -48,13 +53,107 @@ impl PostSummary {
             FieldState::Set(_, value) => image_path(value).map(|(text, range)| locate(text, range)),
             _ => None,
         };
+        let links = post
+            .links
+            .iter()
+            .filter(|link| link.kind == LinkKind::Written)
+            .map(|link| (&link.destination, &link.range));
+        let images = post
+            .images
+            .iter()
+            .map(|image| (&image.destination, &image.range));
+        let targets = links
+            .chain(images)
+            .filter(|(destination, _)| is_local(destination))
+            .map(|(destination, range)| locate(destination.trim(), range.clone()))
+            .collect();
         PostSummary {
             path: post.path.clone(),
             slug,
             title,
             cover,
+            targets,
+            anchors: anchors(post),
         }
     }
+}
+
+/// A link target on this site: not a URL of another, not empty, not `mailto:`.
+fn is_local(target: &str) -> bool {
+    let target = target.trim();
+    !target.is_empty() && !is_remote(target) && !has_scheme(target)
+}
+
+/// `tel:`, `javascript:`, `ftp:`: anything with a URL scheme.
+fn has_scheme(target: &str) -> bool {
+    let Some(colon) = target.find(':') else {
+        return false;
+    };
+    let scheme = &target[..colon];
+    !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !target[..colon].contains('/')
+}
+
+/// The fragments a post answers to: each heading's id as GitHub, Hugo and Docusaurus make
+/// it (numbered `-1`, `-2` when repeated), ids written after a heading (`{#id}`), and the
+/// `id` and `name` attributes of its HTML.
+fn anchors(post: &Post) -> Vec<String> {
+    let mut anchors: Vec<String> = Vec::new();
+    for heading in &post.headings {
+        let line = &post.source[heading.line_range.clone()];
+        if let Some(start) = line.rfind("{#") {
+            let id = &line[start + 2..];
+            if let Some(end) = id.find('}') {
+                anchors.push(id[..end].trim().to_owned());
+            }
+        }
+        let base = heading_anchor(&heading.plain_text);
+        let mut anchor = base.clone();
+        let mut count = 0;
+        while anchors.contains(&anchor) {
+            count += 1;
+            anchor = format!("{base}-{count}");
+        }
+        anchors.push(anchor);
+    }
+    let body = &post.source[post.body_start..];
+    for attribute in ["id=\"", "name=\"", "id='", "name='"] {
+        let quote = &attribute[attribute.len() - 1..];
+        let mut rest = body;
+        while let Some(at) = rest.find(attribute) {
+            let after = &rest[at + attribute.len()..];
+            let boundary = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
+            if let Some(end) = after.find(quote)
+                && boundary
+            {
+                anchors.push(after[..end].to_owned());
+            }
+            rest = after;
+        }
+    }
+    anchors
+}
+
+/// A heading's id as github-slugger makes it: lowercase, spaces to hyphens, and anything
+/// but letters, numbers, `-` and `_` dropped. CJK text stays as it is.
+pub fn heading_anchor(text: &str) -> String {
+    let text = text.strip_suffix('}').map_or(text, |rest| {
+        rest.rfind("{#")
+            .map_or(text, |start| rest[..start].trim_end())
+    });
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The first image a cover value names, with its range, when it is a local path.
@@ -151,6 +250,29 @@ mod tests {
         assert!(is_remote("{{ site.baseurl }}/a.png"));
         assert!(!is_remote("/images/a.png"));
         assert!(!is_remote("cover.jpg"));
+    }
+
+    #[test]
+    fn heading_anchors_as_github_makes_them() {
+        assert_eq!(heading_anchor("Getting Started"), "getting-started");
+        assert_eq!(heading_anchor("What's *new* in 2.0?"), "whats-new-in-20");
+        assert_eq!(
+            heading_anchor("一、ChatGPT 是否支持图片生成"),
+            "一chatgpt-是否支持图片生成"
+        );
+        assert_eq!(heading_anchor("Custom {#my-id}"), "custom");
+    }
+
+    #[test]
+    fn targets_and_anchors() {
+        let post = Post::parse(
+            "posts/a.md",
+            "---\ntitle: T\n---\n## Setup\n\n## Setup\n\n## Own {#mine}\n\n<a name=\"old\"></a>\n[a](#setup) [b](https://x.org) [c](../b.md) [d](mailto:x@y.z) ![i](img/p.png)\n".into(),
+        );
+        let summary = PostSummary::of(&post, &Context::default());
+        let targets: Vec<&str> = summary.targets.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(targets, ["#setup", "../b.md", "img/p.png"]);
+        assert_eq!(summary.anchors, ["setup", "setup-1", "mine", "own", "old"]);
     }
 
     #[test]

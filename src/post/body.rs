@@ -18,6 +18,9 @@ pub struct Heading {
     pub text: String,
     /// Nothing follows the markers (`#`, `## ##`); inline HTML alone is something.
     pub empty: bool,
+    /// The text a reader sees, without Markdown: what generators make the heading's id
+    /// from.
+    pub plain_text: String,
     /// The heading's first line, without its line ending: where reports point.
     pub line_range: Range<usize>,
 }
@@ -54,6 +57,8 @@ struct RawHeading {
     break_pending: bool,
     /// Nesting of inline markup inside the heading.
     depth: usize,
+    /// The text a reader sees: text and code, without markup.
+    plain: String,
 }
 
 /// Reads the headings of `source[body_start..]`, and how the body opens, as markdownlint
@@ -89,6 +94,7 @@ pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
                     second_line: None,
                     break_pending: false,
                     depth: 0,
+                    plain: String::new(),
                 });
             }
             Event::End(TagEnd::Heading(_)) => raw.extend(current.take()),
@@ -128,6 +134,7 @@ pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
                 level: heading.level,
                 text: text_without(&body[content.clone()], content.start, &heading.html),
                 empty: content.is_empty(),
+                plain_text: heading.plain.trim().to_owned(),
                 line_range: body_start + start..body_start + line_end,
             };
             Some((heading.line_range.start - body_start, heading))
@@ -146,6 +153,11 @@ pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
 
 impl RawHeading {
     fn inline(&mut self, event: Event, range: Range<usize>) {
+        match &event {
+            Event::Text(text) | Event::Code(text) => self.plain.push_str(text),
+            Event::SoftBreak | Event::HardBreak => self.plain.push(' '),
+            _ => {}
+        }
         match event {
             Event::SoftBreak | Event::HardBreak => {
                 self.break_pending = self.second_line.is_none();

@@ -14,6 +14,7 @@ mod heading_empty;
 mod heading_increment;
 mod image_alt_length;
 mod image_alt_missing;
+mod link_broken;
 mod link_text;
 mod required_fields;
 mod single_h1;
@@ -50,6 +51,7 @@ pub use heading_empty::HeadingEmpty;
 pub use heading_increment::HeadingIncrement;
 pub use image_alt_length::ImageAltLength;
 pub use image_alt_missing::ImageAltMissing;
+pub use link_broken::LinkBroken;
 pub use link_text::LinkText;
 pub use required_fields::RequiredFields;
 pub use single_h1::SingleH1;
@@ -295,6 +297,14 @@ pub static RULES: &[RuleInfo] = &[
         summary: "a local cover image exists where the generator looks for it",
         doc: doc_page!("cover-not-found"),
         build: build::<CoverNotFound>,
+    },
+    RuleInfo {
+        name: "link-broken",
+        category: "site",
+        default_severity: Severity::Error,
+        summary: "relative links and images lead to files that exist, and fragments to headings",
+        doc: doc_page!("link-broken"),
+        build: build::<LinkBroken>,
     },
     RuleInfo {
         name: "heading-increment",
