@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::config::{self, ConfigError, RuleSet};
+use crate::config::{self, CommandLine, ConfigError, RuleSet};
 use crate::diagnostic::Severity;
 use crate::engine;
 use crate::report::{Concise, Human, Reporter};
@@ -60,6 +60,27 @@ pub struct CheckArgs {
     /// Don't print the summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Also write the report in `--format` to this file; the terminal gets the human report.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print how many findings each rule has, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Run only these rules (comma-separated, repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Don't run these rules (comma-separated, repeatable).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Set a rule's level: `--rule title-length=off` (repeatable); over the configuration.
+    #[arg(long = "rule", value_name = "NAME=LEVEL", value_parser = config::parse_rule_level)]
+    pub rule_levels: Vec<(String, config::Level)>,
+    /// Fail (exit 1) when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Fail (exit 1) on any warning, as on an error.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,7 +113,16 @@ pub fn run(cli: Cli) -> ExitCode {
 fn check(args: CheckArgs) -> ExitCode {
     let started = Instant::now();
     let stderr_color = use_color(std::io::stderr().is_terminal());
-    let rules = match load_rules(args.config.as_deref(), &args.paths) {
+    let command_line = CommandLine {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        levels: args.rule_levels.clone(),
+    };
+    if let Some(message) = command_line.unknown_rule() {
+        eprintln!("error: {message}");
+        return ExitCode::from(exit::TROUBLE);
+    }
+    let rules = match load_rules(args.config.as_deref(), &args.paths, &command_line) {
         Ok(rules) => rules,
         Err(error) => {
             eprint!("{}", render_config_error(&error, stderr_color));
@@ -109,16 +139,28 @@ fn check(args: CheckArgs) -> ExitCode {
 
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
-    let reporter: Box<dyn Reporter> = match args.format {
-        Format::Human => Box::new(Human::new(use_color(terminal), terminal, terminal_width())),
-        Format::Concise => Box::new(Concise),
-    };
+    let human = || Box::new(Human::new(use_color(terminal), terminal, terminal_width()));
+    if let Some(file) = &args.output {
+        let written = std::fs::File::create(file).and_then(|created| {
+            let mut writer = std::io::BufWriter::new(created);
+            reporter(args.format, &human)
+                .report(&outcome, &mut writer)
+                .and_then(|()| writer.flush())
+        });
+        if let Err(error) = written {
+            eprintln!("error: cannot write {}: {error}", file.display());
+            return ExitCode::from(exit::TROUBLE);
+        }
+    }
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if reporter
-        .report(&outcome, &mut out)
-        .and_then(|()| out.flush())
-        .is_err()
-    {
+    let printed = if args.statistics {
+        render_statistics(&outcome, &mut out)
+    } else if args.output.is_some() {
+        human().report(&outcome, &mut out)
+    } else {
+        reporter(args.format, &human).report(&outcome, &mut out)
+    };
+    if printed.and_then(|()| out.flush()).is_err() {
         // A closed pipe (`| head`) is not an error of the lint.
         return ExitCode::from(exit::TROUBLE);
     }
@@ -127,22 +169,65 @@ fn check(args: CheckArgs) -> ExitCode {
     if !args.quiet {
         eprintln!("{}", summary(&outcome, started.elapsed()));
     }
+    let warnings = outcome.count(Severity::Warning);
+    let too_many_warnings =
+        (args.deny_warnings && warnings > 0) || args.max_warnings.is_some_and(|max| warnings > max);
+    if too_many_warnings && !args.quiet {
+        let limit = match args.max_warnings {
+            Some(max) if !args.deny_warnings => format!("more than {max} allowed"),
+            _ => "warnings are denied".to_owned(),
+        };
+        eprintln!("failing: {} ({limit})", plural(warnings, "warning"));
+    }
     ExitCode::from(if outcome.failures() > 0 {
         exit::TROUBLE
-    } else if outcome.count(Severity::Error) > 0 {
+    } else if outcome.count(Severity::Error) > 0 || too_many_warnings {
         exit::ERRORS
     } else {
         exit::CLEAN
     })
 }
 
+/// Findings per rule, most first: `  12  error    cover-missing`.
+fn render_statistics(outcome: &engine::Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut counts: Vec<(usize, &str, Severity)> = Vec::new();
+    for (_, diagnostic) in outcome.diagnostics() {
+        match counts.iter_mut().find(|(_, rule, severity)| {
+            *rule == diagnostic.rule && *severity == diagnostic.severity
+        }) {
+            Some(entry) => entry.0 += 1,
+            None => counts.push((1, diagnostic.rule, diagnostic.severity)),
+        }
+    }
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(b.2.cmp(&a.2)));
+    let width = counts
+        .first()
+        .map_or(1, |(count, _, _)| count.to_string().len());
+    for (count, rule, severity) in counts {
+        writeln!(out, "{count:>width$}  {:7}  {rule}", severity.as_str())?;
+    }
+    Ok(())
+}
+
+/// The reporter of a format.
+fn reporter(format: Format, human: &dyn Fn() -> Box<Human>) -> Box<dyn Reporter> {
+    match format {
+        Format::Human => human(),
+        Format::Concise => Box::new(Concise),
+    }
+}
+
 /// The configuration: the file named, or postlint.toml in the current directory or its
 /// nearest parent. The profile, unless the file sets one, is detected from the site that
 /// holds the configuration file, or else the first path to lint.
-fn load_rules(config: Option<&Path>, paths: &[PathBuf]) -> Result<RuleSet, ConfigError> {
+fn load_rules(
+    config: Option<&Path>,
+    paths: &[PathBuf],
+    command_line: &CommandLine,
+) -> Result<RuleSet, ConfigError> {
     let current = std::env::current_dir().unwrap_or_default();
     let config_path = match config {
-        Some(path) => Some(path.to_owned()),
+        Some(path) => Some(current.join(path)),
         None => config::discover(&current),
     };
     let site = match (&config_path, paths.first()) {
@@ -157,7 +242,7 @@ fn load_rules(config: Option<&Path>, paths: &[PathBuf]) -> Result<RuleSet, Confi
     } else {
         current.join(site)
     };
-    RuleSet::load(config_path.as_deref(), &site)
+    RuleSet::load(config_path.as_deref(), &site, command_line)
 }
 
 fn summary(outcome: &engine::Outcome, elapsed: std::time::Duration) -> String {
@@ -221,7 +306,7 @@ fn render_config_error(error: &ConfigError, color: bool) -> String {
 }
 
 fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
-    let rules = match load_rules(config, &[path]) {
+    let rules = match load_rules(config, &[path], &CommandLine::default()) {
         Ok(rules) => rules,
         Err(error) => {
             eprint!(

@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
@@ -40,12 +41,79 @@ pub struct EnabledRule {
     pub rule: Box<dyn Rule>,
 }
 
+/// Rule levels from the command line (`--select`, `--ignore`, `--rule name=level`): the
+/// last word, over the configuration file and its overrides.
+#[derive(Debug, Clone, Default)]
+pub struct CommandLine {
+    /// Only these rules run, when given.
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub levels: Vec<(String, Level)>,
+}
+
+impl CommandLine {
+    fn level(&self, rule: &str, configured: Level) -> Level {
+        if let Some((_, level)) = self.levels.iter().rev().find(|(name, _)| name == rule) {
+            return *level;
+        }
+        if !self.select.is_empty() && !self.select.iter().any(|name| name == rule) {
+            return Level::Off;
+        }
+        if self.ignore.iter().any(|name| name == rule) {
+            return Level::Off;
+        }
+        configured
+    }
+
+    /// A rule name on the command line that is not a rule, with a suggestion.
+    pub fn unknown_rule(&self) -> Option<String> {
+        let names = self
+            .select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.levels.iter().map(|(name, _)| name));
+        for name in names {
+            if rules::find(name).is_none() {
+                let hint = match closest_rule(name) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "`postlint rules` lists them".to_owned(),
+                };
+                return Some(format!("unknown rule `{name}`; {hint}"));
+            }
+        }
+        None
+    }
+}
+
+/// `--rule name=level`.
+pub fn parse_rule_level(text: &str) -> Result<(String, Level), String> {
+    let (name, level) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=LEVEL, such as `title-length=off`, not `{text}`"))?;
+    let level = Level::parse(level.trim())
+        .ok_or_else(|| format!("`{level}` is not a level: use error, warning, info or off"))?;
+    Ok((name.trim().to_owned(), level))
+}
+
+/// Rule settings for the files that match some globs, over the file's own.
+pub struct Override {
+    globs: GlobSet,
+    /// Each rule the override names, as it is built for those files (`None`: off).
+    rules: Vec<(&'static RuleInfo, Option<EnabledRule>)>,
+}
+
 /// The rules to run, built from the configuration.
 pub struct RuleSet {
     /// The configuration file read, if any.
     pub path: Option<PathBuf>,
     pub rules: Vec<EnabledRule>,
     pub context: Context,
+    /// The folder globs are relative to: the configuration file's.
+    pub base_dir: PathBuf,
+    /// Files never linted (`exclude = [...]`).
+    pub exclude: Option<GlobSet>,
+    /// `[[overrides]]`, in file order: a later one wins for a rule both name.
+    pub overrides: Vec<Override>,
     /// How the profile was chosen, for `postlint profile`.
     pub profile_reason: String,
 }
@@ -80,19 +148,26 @@ struct Settings<'a> {
     rules: Option<Spanned<DeValue<'a>>>,
     profile: Option<Spanned<DeValue<'a>>>,
     fields: Option<Spanned<DeValue<'a>>>,
+    exclude: Option<Spanned<DeValue<'a>>>,
+    overrides: Option<Spanned<DeValue<'a>>>,
 }
 
 impl RuleSet {
     /// Every rule at its defaults with the generic profile: no configuration, no detection.
     pub fn defaults() -> RuleSet {
-        build(None, "", Settings::default(), None).expect("the defaults are a valid configuration")
+        build(None, "", Settings::default(), None, &CommandLine::default())
+            .expect("the defaults are a valid configuration")
     }
 
     /// Reads the configuration file at `path`, if any. The profile, unless the file sets
     /// it, is detected from the files of `site` or its parents.
-    pub fn load(path: Option<&Path>, site: &Path) -> Result<RuleSet, ConfigError> {
+    pub fn load(
+        path: Option<&Path>,
+        site: &Path,
+        command_line: &CommandLine,
+    ) -> Result<RuleSet, ConfigError> {
         let Some(path) = path else {
-            return build(None, "", Settings::default(), Some(site));
+            return build(None, "", Settings::default(), Some(site), command_line);
         };
         let source = std::fs::read_to_string(path).map_err(|error| ConfigError {
             path: path.to_owned(),
@@ -100,7 +175,7 @@ impl RuleSet {
             range: None,
             message: format!("cannot read the configuration file: {error}"),
         })?;
-        RuleSet::from_toml(path, &source, Some(site))
+        RuleSet::with_command_line(path, &source, Some(site), command_line)
     }
 
     /// Reads configuration text; `site` is where to detect the profile from, if anywhere.
@@ -108,6 +183,15 @@ impl RuleSet {
         path: &Path,
         source: &str,
         site: Option<&Path>,
+    ) -> Result<RuleSet, ConfigError> {
+        RuleSet::with_command_line(path, source, site, &CommandLine::default())
+    }
+
+    fn with_command_line(
+        path: &Path,
+        source: &str,
+        site: Option<&Path>,
+        command_line: &CommandLine,
     ) -> Result<RuleSet, ConfigError> {
         let error = |range: Option<Range<usize>>, message: String| ConfigError {
             path: path.to_owned(),
@@ -123,17 +207,70 @@ impl RuleSet {
                 "rules" => settings.rules = Some(value),
                 "profile" => settings.profile = Some(value),
                 "fields" => settings.fields = Some(value),
+                "exclude" => settings.exclude = Some(value),
+                "overrides" => settings.overrides = Some(value),
                 other => {
                     return Err(error(
                         Some(key.span()),
                         format!(
-                            "unknown key `{other}`; postlint.toml has `profile`, `[fields]` and `[rules.<name>]` tables"
+                            "unknown key `{other}`; postlint.toml has `profile`, `exclude`, `[fields]`, `[rules.<name>]` and `[[overrides]]`"
                         ),
                     ));
                 }
             }
         }
-        build(Some(path), source, settings, site)
+        build(Some(path), source, settings, site, command_line)
+    }
+
+    /// `path` relative to the configuration's folder, as globs match it.
+    fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
+        if path.is_absolute() {
+            match path.strip_prefix(&self.base_dir) {
+                Ok(relative) => relative.into(),
+                Err(_) => path.into(),
+            }
+        } else {
+            let absolute = std::env::current_dir().unwrap_or_default().join(path);
+            match absolute.strip_prefix(&self.base_dir) {
+                Ok(relative) => relative.to_owned().into(),
+                Err(_) => path.into(),
+            }
+        }
+    }
+
+    /// Whether `exclude` keeps `path` from being linted.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.exclude
+            .as_ref()
+            .is_some_and(|exclude| exclude.is_match(self.relative(path)))
+    }
+
+    /// The rules that run on `path`: the file's, with its matching overrides on top.
+    pub fn rules_for(&self, path: &Path) -> Vec<&EnabledRule> {
+        if self.overrides.is_empty() {
+            return self.rules.iter().collect();
+        }
+        let relative = self.relative(path);
+        let matching: Vec<&Override> = self
+            .overrides
+            .iter()
+            .filter(|o| o.globs.is_match(&relative))
+            .collect();
+        RULES
+            .iter()
+            .filter_map(|info| {
+                let overridden = matching.iter().rev().find_map(|o| {
+                    o.rules
+                        .iter()
+                        .find(|(i, _)| i.name == info.name)
+                        .map(|(_, rule)| rule)
+                });
+                match overridden {
+                    Some(rule) => rule.as_ref(),
+                    None => self.rules.iter().find(|e| e.info.name == info.name),
+                }
+            })
+            .collect()
     }
 }
 
@@ -152,6 +289,7 @@ fn build(
     source: &str,
     settings: Settings<'_>,
     site: Option<&Path>,
+    command_line: &CommandLine,
 ) -> Result<RuleSet, ConfigError> {
     let error = |range: Range<usize>, message: String| ConfigError {
         path: path.map(Path::to_owned).unwrap_or_default(),
@@ -220,31 +358,7 @@ fn build(
         }
     }
 
-    let mut configured: Vec<(&'static RuleInfo, Spanned<DeValue<'_>>)> = Vec::new();
-    if let Some(rules_table) = settings.rules {
-        let span = rules_table.span();
-        let DeValue::Table(table) = rules_table.into_inner() else {
-            return Err(error(
-                span,
-                "`rules` must be a table of `[rules.<name>]` tables".into(),
-            ));
-        };
-        for (name, options) in table {
-            let Some(info) = rules::find(name.get_ref()) else {
-                let name_text: &str = name.get_ref().as_ref();
-                let hint = match closest_rule(name_text) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => "`postlint rules` lists them".to_owned(),
-                };
-                return Err(error(
-                    name.span(),
-                    format!("unknown rule `{name_text}`; {hint}"),
-                ));
-            };
-            configured.push((info, options));
-        }
-    }
-
+    let base = rule_tables(settings.rules, &error)?;
     let mut rule_set = RuleSet {
         path: path.map(Path::to_owned),
         rules: Vec::new(),
@@ -254,69 +368,224 @@ fn build(
             site_root,
         },
         profile_reason,
+        base_dir: path
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+            .or_else(|| site.map(Path::to_owned))
+            .unwrap_or_default(),
+        exclude: None,
+        overrides: Vec::new(),
     };
     for info in RULES {
-        let mut level = Level::On(info.default_severity);
-        let mut options = None;
-        if let Some(index) = configured.iter().position(|(i, _)| i.name == info.name) {
-            let (_, value) = configured.swap_remove(index);
-            let span = value.span();
-            let DeValue::Table(mut table) = value.into_inner() else {
+        let table = base
+            .iter()
+            .find(|(i, _)| i.name == info.name)
+            .map(|(_, t)| t.clone());
+        if let Some(enabled) = build_rule(info, table, command_line, &error)? {
+            for field in enabled.rule.fields(&rule_set.context.profile) {
+                if !rule_set.context.fields.iter().any(|f| f.name == field.name) {
+                    rule_set.context.fields.push(field);
+                }
+            }
+            rule_set.rules.push(enabled);
+        }
+    }
+
+    if let Some(exclude) = settings.exclude {
+        rule_set.exclude = Some(glob_set(exclude, "exclude", &error)?);
+    }
+    if let Some(overrides) = settings.overrides {
+        let span = overrides.span();
+        let DeValue::Array(items) = overrides.into_inner() else {
+            return Err(error(
+                span,
+                "`overrides` must be `[[overrides]]` tables".into(),
+            ));
+        };
+        for item in items {
+            let item_span = item.span();
+            let DeValue::Table(table) = item.into_inner() else {
                 return Err(error(
-                    span,
-                    format!(
-                        "`rules.{}` must be a table, such as `level = \"warning\"`",
-                        info.name
-                    ),
+                    item_span,
+                    "each `[[overrides]]` must be a table".into(),
                 ));
             };
-            if let Some(level_value) = table.remove("level") {
-                let level_span = level_value.span();
-                level = level_value
-                    .get_ref()
-                    .as_str()
-                    .and_then(Level::parse)
-                    .ok_or_else(|| {
-                        error(
-                            level_span,
-                            "`level` must be \"error\", \"warning\", \"info\" or \"off\"".into(),
-                        )
-                    })?;
+            let mut files = None;
+            let mut rules_table = None;
+            for (key, value) in table {
+                match key.get_ref().as_ref() {
+                    "files" => files = Some(value),
+                    "rules" => rules_table = Some(value),
+                    other => {
+                        return Err(error(
+                            key.span(),
+                            format!(
+                                "unknown key `{other}` in `[[overrides]]`; it has `files` and `[overrides.rules.<name>]` tables"
+                            ),
+                        ));
+                    }
+                }
             }
-            options = Some((span, table));
+            let Some(files) = files else {
+                return Err(error(
+                    item_span,
+                    "`[[overrides]]` needs `files = [\"glob\", …]`".into(),
+                ));
+            };
+            let globs = glob_set(files, "files", &error)?;
+            let mut rules = Vec::new();
+            for (info, table) in rule_tables(rules_table, &error)? {
+                // The override's keys on top of the file's own table for the rule.
+                let mut merged = base
+                    .iter()
+                    .find(|(i, _)| i.name == info.name)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default();
+                for (key, value) in table {
+                    merged.insert(key, value);
+                }
+                rules.push((info, build_rule(info, Some(merged), command_line, &error)?));
+            }
+            rule_set.overrides.push(Override { globs, rules });
         }
-        let Level::On(severity) = level else {
-            continue;
-        };
-        let (span, rule) = match options {
-            Some((span, table)) => {
-                let deserializer =
-                    ValueDeserializer::from(Spanned::new(span.clone(), DeValue::Table(table)));
-                (Some(span), (info.build)(Some(deserializer)))
-            }
-            None => (None, (info.build)(None)),
-        };
-        let rule = rule.map_err(|options_error| {
-            error(
-                options_error.range.or(span).unwrap_or(0..0),
-                format!(
-                    "invalid options for `{}`: {}",
-                    info.name, options_error.message
-                ),
-            )
-        })?;
-        for field in rule.fields(&rule_set.context.profile) {
-            if !rule_set.context.fields.iter().any(|f| f.name == field.name) {
-                rule_set.context.fields.push(field);
-            }
-        }
-        rule_set.rules.push(EnabledRule {
-            info,
-            severity,
-            rule,
-        });
     }
     Ok(rule_set)
+}
+
+/// `[rules.<name>]` tables, each checked to be a table of a registered rule.
+fn rule_tables<'a>(
+    rules_table: Option<Spanned<DeValue<'a>>>,
+    error: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Vec<(&'static RuleInfo, DeTable<'a>)>, ConfigError> {
+    let mut tables = Vec::new();
+    let Some(rules_table) = rules_table else {
+        return Ok(tables);
+    };
+    let span = rules_table.span();
+    let DeValue::Table(table) = rules_table.into_inner() else {
+        return Err(error(
+            span,
+            "`rules` must be a table of `[rules.<name>]` tables".into(),
+        ));
+    };
+    for (name, options) in table {
+        let Some(info) = rules::find(name.get_ref()) else {
+            let name_text: &str = name.get_ref().as_ref();
+            let hint = match closest_rule(name_text) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => "`postlint rules` lists them".to_owned(),
+            };
+            return Err(error(
+                name.span(),
+                format!("unknown rule `{name_text}`; {hint}"),
+            ));
+        };
+        let options_span = options.span();
+        let DeValue::Table(table) = options.into_inner() else {
+            return Err(error(
+                options_span,
+                format!(
+                    "`rules.{}` must be a table, such as `level = \"warning\"`",
+                    info.name
+                ),
+            ));
+        };
+        tables.push((info, table));
+    }
+    Ok(tables)
+}
+
+/// Builds one rule from its table (`level` and options), the command line having the
+/// last word on its level; `None` when it is off.
+fn build_rule(
+    info: &'static RuleInfo,
+    table: Option<DeTable<'_>>,
+    command_line: &CommandLine,
+    error: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<Option<EnabledRule>, ConfigError> {
+    let mut level = Level::On(info.default_severity);
+    let mut table = table.unwrap_or_default();
+    if let Some(level_value) = table.remove("level") {
+        let level_span = level_value.span();
+        level = level_value
+            .get_ref()
+            .as_str()
+            .and_then(Level::parse)
+            .ok_or_else(|| {
+                error(
+                    level_span,
+                    "`level` must be \"error\", \"warning\", \"info\" or \"off\"".into(),
+                )
+            })?;
+    }
+    level = command_line.level(info.name, level);
+    let Level::On(severity) = level else {
+        return Ok(None);
+    };
+    let span = table
+        .iter()
+        .map(|(key, value)| key.span().start..value.span().end)
+        .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
+    let rule = if table.is_empty() {
+        (info.build)(None)
+    } else {
+        let whole = span.clone().unwrap_or(0..0);
+        (info.build)(Some(ValueDeserializer::from(Spanned::new(
+            whole,
+            DeValue::Table(table),
+        ))))
+    };
+    let rule = rule.map_err(|options_error| {
+        error(
+            options_error.range.or(span).unwrap_or(0..0),
+            format!(
+                "invalid options for `{}`: {}",
+                info.name, options_error.message
+            ),
+        )
+    })?;
+    Ok(Some(EnabledRule {
+        info,
+        severity,
+        rule,
+    }))
+}
+
+/// A list of globs (`["drafts/**", "content/docs/**"]`) as one matcher.
+fn glob_set(
+    value: Spanned<DeValue<'_>>,
+    key: &str,
+    error: &impl Fn(Range<usize>, String) -> ConfigError,
+) -> Result<GlobSet, ConfigError> {
+    let span = value.span();
+    let DeValue::Array(items) = value.into_inner() else {
+        return Err(error(
+            span,
+            format!("`{key}` must be a list of globs, such as [\"drafts/**\"]"),
+        ));
+    };
+    let mut builder = GlobSetBuilder::new();
+    for item in items {
+        let item_span = item.span();
+        let Some(pattern) = item.get_ref().as_str() else {
+            return Err(error(item_span, format!("`{key}` holds globs as strings")));
+        };
+        let glob = GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| error(item_span.clone(), format!("invalid glob: {}", e.kind())))?;
+        builder.add(glob);
+        // `drafts` also means everything under it.
+        if !pattern.contains('*')
+            && !pattern.ends_with('/')
+            && let Ok(glob) = Glob::new(&format!("{}/**", pattern.trim_end_matches('/')))
+        {
+            builder.add(glob);
+        }
+    }
+    builder
+        .build()
+        .map_err(|e| error(span, format!("invalid globs: {e}")))
 }
 
 #[cfg(test)]
@@ -408,6 +677,84 @@ mod tests {
         let text = "[fields]\ncover = []\n";
         let error = load(text).err().unwrap();
         assert!(error.message.contains("at least one"), "{}", error.message);
+    }
+
+    fn names(rules: Vec<&EnabledRule>) -> Vec<&'static str> {
+        rules.into_iter().map(|enabled| enabled.info.name).collect()
+    }
+
+    #[test]
+    fn overrides_apply_to_matching_files_only() {
+        let text = "[rules.title-length]\nlevel = \"error\"\n\n[[overrides]]\nfiles = [\"drafts/**\", \"notes\"]\n[overrides.rules.cover-missing]\nlevel = \"off\"\n[overrides.rules.title-length]\nmax = 90\n";
+        let set = RuleSet::from_toml(Path::new("/blog/postlint.toml"), text, None).unwrap();
+        let draft = set.rules_for(Path::new("/blog/drafts/2025/a.md"));
+        assert!(!names(draft).contains(&"cover-missing"));
+        assert!(names(set.rules_for(Path::new("/blog/notes/b.md"))).contains(&"title-length"));
+        assert!(names(set.rules_for(Path::new("/blog/posts/a.md"))).contains(&"cover-missing"));
+        // The override's options go on top of the file's own table: the level stays.
+        let title = set
+            .rules_for(Path::new("/blog/drafts/a.md"))
+            .into_iter()
+            .find(|e| e.info.name == "title-length")
+            .unwrap();
+        assert_eq!(title.severity, Severity::Error);
+    }
+
+    #[test]
+    fn exclude_and_override_errors() {
+        let set = RuleSet::from_toml(
+            Path::new("/blog/postlint.toml"),
+            "exclude = [\"vendor/**\", \"README.md\"]\n",
+            None,
+        )
+        .unwrap();
+        assert!(set.is_excluded(Path::new("/blog/vendor/x/a.md")));
+        assert!(set.is_excluded(Path::new("/blog/README.md")));
+        assert!(!set.is_excluded(Path::new("/blog/posts/README.md")));
+        let text = "[[overrides]]\n[overrides.rules.cover-missing]\nlevel = \"off\"\n";
+        assert!(load(text).err().unwrap().message.contains("needs `files"));
+        let text = "[[overrides]]\nfiles = [\"a/[\"]\n";
+        assert!(
+            load(text)
+                .err()
+                .unwrap()
+                .message
+                .starts_with("invalid glob")
+        );
+    }
+
+    #[test]
+    fn the_command_line_has_the_last_word() {
+        let command_line = CommandLine {
+            select: vec!["title-length".into(), "slug-format".into()],
+            ignore: vec!["slug-format".into()],
+            levels: vec![("cover-missing".into(), Level::On(Severity::Info))],
+        };
+        let set = RuleSet::with_command_line(Path::new("postlint.toml"), "", None, &command_line)
+            .unwrap();
+        let enabled: Vec<_> = set
+            .rules
+            .iter()
+            .map(|e| (e.info.name, e.severity))
+            .collect();
+        assert_eq!(
+            enabled,
+            [
+                ("title-length", Severity::Warning),
+                ("cover-missing", Severity::Info)
+            ]
+        );
+        assert_eq!(parse_rule_level("a=off").unwrap(), ("a".into(), Level::Off));
+        assert!(parse_rule_level("a").is_err());
+        assert!(
+            CommandLine {
+                ignore: vec!["cover-mising".into()],
+                ..CommandLine::default()
+            }
+            .unknown_rule()
+            .unwrap()
+            .contains("did you mean `cover-missing`?")
+        );
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn read(path: &Path) -> Result<String, String> {
 pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
-    for enabled in &rules.rules {
+    for enabled in rules.rules_for(&post.path) {
         enabled.rule.check(post, &rules.context, &mut findings);
         for finding in findings.drain(..) {
             let severity = finding
@@ -245,7 +245,8 @@ pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
 /// Lints every post under `paths` in parallel; the result is the same whatever the
 /// number of threads.
 pub fn run(paths: &[PathBuf], rules: &RuleSet) -> Outcome {
-    let (files, mut errors) = collect_paths(paths);
+    let (mut files, mut errors) = collect_paths(paths);
+    files.retain(|path| !rules.is_excluded(path));
     let mut reports: Vec<FileReport> = files
         .par_iter()
         .map(|path| lint_file(path, rules))
@@ -281,9 +282,19 @@ fn check_site(reports: &mut [FileReport], rules: &RuleSet) {
             .check_site(&summaries, &rules.context, &mut findings);
         for (post, finding) in findings {
             let index = indices[post];
-            let severity = finding
-                .severity_cap
-                .map_or(enabled.severity, |cap| cap.min(enabled.severity));
+            // `[[overrides]]` may turn the rule off, or change its level, for this file.
+            let Some(level) = (if rules.overrides.is_empty() {
+                Some(enabled.severity)
+            } else {
+                rules
+                    .rules_for(&reports[index].path)
+                    .iter()
+                    .find(|e| e.info.name == enabled.info.name)
+                    .map(|e| e.severity)
+            }) else {
+                continue;
+            };
+            let severity = finding.severity_cap.map_or(level, |cap| cap.min(level));
             let report = &mut reports[index];
             report.diagnostics.push(Diagnostic {
                 path: report.path.clone(),

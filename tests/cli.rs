@@ -347,3 +347,99 @@ fn the_profile_is_detected_and_shown() {
         "{out}"
     );
 }
+
+#[test]
+fn overrides_exclude_and_command_line_levels() {
+    let no_cover =
+        b"---\ntitle: A draft post that has no cover image yet\ntags: [draft]\n---\n" as &[u8];
+    let dir = blog(&[
+        (
+            "postlint.toml",
+            b"exclude = [\"vendor\"]\n\n[rules.content-length]\nlevel = \"off\"\n[rules.excerpt-missing]\nlevel = \"off\"\n[rules.title-duplicate]\nlevel = \"off\"\n\n[[overrides]]\nfiles = [\"drafts/**\"]\n[overrides.rules.cover-missing]\nlevel = \"warning\"\n",
+        ),
+        ("drafts/draft-post.md", no_cover),
+        ("posts/real-post.md", no_cover),
+        ("vendor/theme-post.md", no_cover),
+    ]);
+    let output = postlint(dir.path(), &["check", "--format", "concise", "-q"]);
+    assert_eq!(
+        stdout(&output),
+        "drafts/draft-post.md:1:1: warning[cover-missing] post has no cover image\n\
+         posts/real-post.md:1:1: error[cover-missing] post has no cover image\n"
+    );
+    // An excluded file is skipped even when named, as pre-commit names staged files.
+    let output = postlint(
+        dir.path(),
+        &["check", "--format", "concise", "-q", "vendor/theme-post.md"],
+    );
+    assert_eq!(stdout(&output), "");
+    // The command line has the last word.
+    let output = postlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "concise",
+            "-q",
+            "--rule",
+            "cover-missing=off",
+            "--select",
+            "cover-missing,title-length",
+        ],
+    );
+    assert_eq!(stdout(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let output = postlint(dir.path(), &["check", "-q", "--deny-warnings", "drafts"]);
+    assert_eq!(output.status.code(), Some(1));
+    let output = postlint(
+        dir.path(),
+        &["check", "-q", "--max-warnings", "1", "drafts"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let output = postlint(dir.path(), &["check", "-q", "--ignore", "cover-mising"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("did you mean `cover-missing`?"));
+}
+
+#[test]
+fn statistics_and_output_file() {
+    let dir = blog(&[("a-post.md", b"---\ntitle: T\n---\n" as &[u8])]);
+    let output = postlint(
+        dir.path(),
+        &[
+            "check",
+            "-q",
+            "--statistics",
+            "--select",
+            "cover-missing,excerpt-missing",
+        ],
+    );
+    assert_eq!(
+        stdout(&output),
+        "1  error    cover-missing\n1  error    excerpt-missing\n"
+    );
+    let output = postlint(
+        dir.path(),
+        &[
+            "check",
+            "-q",
+            "--format",
+            "concise",
+            "--output",
+            "report.txt",
+            "--select",
+            "cover-missing",
+        ],
+    );
+    let written = fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert_eq!(
+        written,
+        "a-post.md:1:1: error[cover-missing] post has no cover image\n"
+    );
+    // The terminal gets the human report meanwhile.
+    assert!(
+        stdout(&output).contains("postlint(cover-missing)"),
+        "{}",
+        stdout(&output)
+    );
+}
