@@ -8,8 +8,9 @@
 #
 # Runs both tools on every *.md / *.markdown file under FOLDER and prints each file:line
 # that one of them reports and the other does not. Exits 0 when they agree, 1 when they
-# disagree, 2 when a tool could not run. Inline `<!-- markdownlint-disable -->` comments
-# are ignored, as postlint does not read them.
+# disagree, 2 when a tool could not run. Both tools honour `<!-- markdownlint-… -->`
+# comments; files with postlint's own suppressions (`<!-- postlint-… -->` comments, a
+# `postlint:` front matter key), which markdownlint cannot know, are left out.
 #
 # markdownlint-cli2 is the oracle. Install it outside the repository:
 #   mkdir -p /tmp/mdl && cd /tmp/mdl && npm init -y && npm install markdownlint-cli2
@@ -30,7 +31,7 @@ postlint=${POSTLINT:-$repo/target/release/postlint}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # Only MDNNN, with markdownlint's front matter defaults (its regex; a `title:` line is the h1).
-echo "{ \"config\": { \"default\": false, \"$code\": $options }, \"noInlineConfig\": true,
+echo "{ \"config\": { \"default\": false, \"$code\": $options },
   \"noProgress\": true, \"noBanner\": true }" > "$tmp/.markdownlint-cli2.jsonc"
 : > "$tmp/postlint.toml" # defaults, whatever postlint.toml lies above FOLDER
 
@@ -43,11 +44,19 @@ status=0
 "$postlint" check --config "$tmp/postlint.toml" --format concise -q . > "$tmp/postlint.out" || status=$?
 ((status <= 1)) || { cat "$tmp/postlint.out" >&2; exit 2; }
 
-# Reduce both reports to sorted "file:line" lists.
+# Reduce both reports to sorted "file:line" lists, without the files that use postlint's
+# own suppressions.
 export LC_ALL=C
-sed -nE "s#^(\./)?(.+):([0-9]+)(:[0-9]+)? [a-z]+ $code/.*#\2:\3#p" "$tmp/mdl.out" | sort -u > "$tmp/mdl"
+grep -rlE --include='*.md' --include='*.markdown' '<!--[[:space:]]*postlint-|^postlint[[:space:]]*[:=]|"postlint"[[:space:]]*:|^\[postlint\]' . \
+  | sed 's#^\./##' > "$tmp/own" || true
+not_own() {
+  awk -v list="$tmp/own" 'BEGIN { while ((getline f < list) > 0) own[f] }
+    { file = $0; sub(/:[0-9]+$/, "", file) } !(file in own)'
+}
+sed -nE "s#^(\./)?(.+):([0-9]+)(:[0-9]+)? [a-z]+ $code/.*#\2:\3#p" "$tmp/mdl.out" \
+  | not_own | sort -u > "$tmp/mdl"
 sed -nE "s#^(\./)?(.+):([0-9]+):[0-9]+: [a-z]+\[$rule\].*#\2:\3#p" "$tmp/postlint.out" \
-  | sort -u > "$tmp/postlint"
+  | not_own | sort -u > "$tmp/postlint"
 
 {
   comm -23 "$tmp/mdl" "$tmp/postlint" | sed "s/\$/: markdownlint $code reports it, postlint does not/"

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::{self, CommandLine, ConfigError, RuleSet};
 use crate::diagnostic::Severity;
 use crate::engine;
-use crate::report::{Concise, Human, Reporter};
+use crate::report::{Concise, GitHub, GitLab, Human, JUnit, Json, Reporter, Sarif, Statistics};
 use crate::rules::{RULES, plural};
 
 /// Lint Markdown blog posts for SEO and structure problems.
@@ -89,6 +89,16 @@ pub enum Format {
     Human,
     /// One line per diagnostic: path:line:col: severity[rule] message.
     Concise,
+    /// A versioned JSON document (see the README).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
 /// Exit codes: what a CI step or a hook reads.
@@ -154,7 +164,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let mut out = std::io::BufWriter::new(stdout.lock());
     let printed = if args.statistics {
-        render_statistics(&outcome, &mut out)
+        Statistics.report(&outcome, &mut out)
     } else if args.output.is_some() {
         human().report(&outcome, &mut out)
     } else {
@@ -188,32 +198,16 @@ fn check(args: CheckArgs) -> ExitCode {
     })
 }
 
-/// Findings per rule, most first: `  12  error    cover-missing`.
-fn render_statistics(outcome: &engine::Outcome, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut counts: Vec<(usize, &str, Severity)> = Vec::new();
-    for (_, diagnostic) in outcome.diagnostics() {
-        match counts.iter_mut().find(|(_, rule, severity)| {
-            *rule == diagnostic.rule && *severity == diagnostic.severity
-        }) {
-            Some(entry) => entry.0 += 1,
-            None => counts.push((1, diagnostic.rule, diagnostic.severity)),
-        }
-    }
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)).then(b.2.cmp(&a.2)));
-    let width = counts
-        .first()
-        .map_or(1, |(count, _, _)| count.to_string().len());
-    for (count, rule, severity) in counts {
-        writeln!(out, "{count:>width$}  {:7}  {rule}", severity.as_str())?;
-    }
-    Ok(())
-}
-
 /// The reporter of a format.
 fn reporter(format: Format, human: &dyn Fn() -> Box<Human>) -> Box<dyn Reporter> {
     match format {
         Format::Human => human(),
         Format::Concise => Box::new(Concise),
+        Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(GitHub),
+        Format::Gitlab => Box::new(GitLab),
+        Format::Junit => Box::new(JUnit),
     }
 }
 

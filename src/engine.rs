@@ -11,6 +11,7 @@ use crate::config::RuleSet;
 use crate::diagnostic::{Diagnostic, Finding, Severity, UNREADABLE_FILE};
 use crate::post::Post;
 use crate::site::PostSummary;
+use crate::suppress::Suppressions;
 
 /// The pseudo-rule of a file postlint itself failed on; it is a bug to report.
 pub const INTERNAL_ERROR: &str = "internal-error";
@@ -173,23 +174,36 @@ fn read(path: &Path) -> Result<String, String> {
     })
 }
 
+/// Where a rule's finding becomes a diagnostic of the post at `path`: at the rule's `level`
+/// for that file, lowered to the finding's cap; `None` when the post suppresses it.
+fn diagnostic(
+    path: &Path,
+    rule: &'static str,
+    level: Severity,
+    finding: Finding,
+    suppressions: &Suppressions,
+) -> Option<Diagnostic> {
+    if suppressions.covers(rule, finding.range.start) {
+        return None;
+    }
+    Some(Diagnostic {
+        path: path.to_owned(),
+        rule,
+        severity: finding.severity_cap.map_or(level, |cap| cap.min(level)),
+        finding,
+    })
+}
+
 /// Lints one post with every enabled rule; findings sorted by position.
 pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for enabled in rules.rules_for(&post.path) {
         enabled.rule.check(post, &rules.context, &mut findings);
-        for finding in findings.drain(..) {
-            let severity = finding
-                .severity_cap
-                .map_or(enabled.severity, |cap| cap.min(enabled.severity));
-            diagnostics.push(Diagnostic {
-                path: post.path.clone(),
-                rule: enabled.info.name,
-                severity,
-                finding,
-            });
-        }
+        diagnostics.extend(findings.drain(..).filter_map(|finding| {
+            let (rule, level) = (enabled.info.name, enabled.severity);
+            diagnostic(&post.path, rule, level, finding, &post.suppressions)
+        }));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
@@ -294,15 +308,13 @@ fn check_site(reports: &mut [FileReport], rules: &RuleSet) {
             }) else {
                 continue;
             };
-            let severity = finding.severity_cap.map_or(level, |cap| cap.min(level));
             let report = &mut reports[index];
-            report.diagnostics.push(Diagnostic {
-                path: report.path.clone(),
-                rule: enabled.info.name,
-                severity,
-                finding,
-            });
-            touched.push(index);
+            let suppressions = &summaries[post].suppressions;
+            let rule = enabled.info.name;
+            if let Some(d) = diagnostic(&report.path, rule, level, finding, suppressions) {
+                report.diagnostics.push(d);
+                touched.push(index);
+            }
         }
     }
     touched.sort_unstable();

@@ -13,4 +13,5 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod site;
+pub mod suppress;
 pub mod text;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::post::{LinkKind, Post, Value, ValueKind};
 use crate::rules::slug::{Origin, slug_of};
 use crate::rules::{Context, Expect, FieldState, field_state};
+use crate::suppress::Suppressions;
 
 /// A piece of text in a post, where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct PostSummary {
     pub targets: Vec<Located>,
     /// The fragments that lead into this post: its headings' ids and HTML `id`s.
     pub anchors: Vec<String>,
+    /// Where the post turns rules off, which site-wide findings respect too.
+    pub suppressions: Suppressions,
 }
 
 impl PostSummary {
@@ -74,6 +77,7 @@ impl PostSummary {
             cover,
             targets,
             anchors: anchors(post),
+            suppressions: post.suppressions.clone(),
         }
     }
 }

@@ -416,7 +416,7 @@ fn statistics_and_output_file() {
     );
     assert_eq!(
         stdout(&output),
-        "1  error    cover-missing\n1  error    excerpt-missing\n"
+        "1  error  cover-missing\n1  error  excerpt-missing\n"
     );
     let output = postlint(
         dir.path(),

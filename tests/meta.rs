@@ -220,3 +220,19 @@ fn the_readme_rule_table_matches_the_registry() {
         "README.md's rule table is out of date; it should read:\n\n{table}"
     );
 }
+
+#[test]
+fn every_configuration_in_the_readme_is_valid() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut rest = readme.as_str();
+    let mut checked = 0;
+    while let Some(at) = rest.find("```toml\n") {
+        let block = fenced_block(&rest[at..], "toml");
+        let rules = postlint::config::RuleSet::from_toml(Path::new("postlint.toml"), block, None);
+        assert!(rules.is_ok(), "README.md:\n{block}\n{:?}", rules.err());
+        rest = &rest[at + 8..];
+        checked += 1;
+    }
+    assert!(checked > 0);
+}

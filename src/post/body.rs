@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::content::{Collector, Content};
 use super::micromark;
+use crate::suppress;
 
 /// An ATX or setext heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,9 @@ pub struct Body {
     pub opens_with_h1: bool,
     /// Images, links and reading length, for the content rules.
     pub content: Content,
+    /// File ranges of the HTML comments that may be suppressions (`<!-- postlint-… -->`,
+    /// `<!-- markdownlint-… -->`), in order; not those in code.
+    pub suppression_comments: Vec<Range<usize>>,
 }
 
 /// The extensions markdownlint's parser (micromark with GFM) also reads, so that headings
@@ -72,10 +76,15 @@ pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
     let mut opening = Opening::default();
     let mut depth = 0usize;
     let mut content = Collector::new(body, body_start);
+    let mut suppression_comments = Vec::new();
     let content_start = content_start.saturating_sub(body_start);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if range.start >= content_start {
             content.event(&event, &range);
+            if let Event::InlineHtml(_) | Event::Start(Tag::HtmlBlock) = &event {
+                let html = &body[range.clone()];
+                suppress::find_comments(html, body_start + range.start, &mut suppression_comments);
+            }
         }
         if depth == 0 {
             opening.top_level_block(body, &event, &range);
@@ -148,6 +157,7 @@ pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
         headings: headings.into_iter().map(|(_, heading)| heading).collect(),
         opens_with_h1,
         content: content.finish(),
+        suppression_comments,
     }
 }
 

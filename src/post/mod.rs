@@ -12,6 +12,7 @@ mod yaml;
 
 use std::path::PathBuf;
 
+use crate::suppress::Suppressions;
 use crate::text::ReadingLength;
 
 pub use body::Heading;
@@ -40,6 +41,9 @@ pub struct Post {
     /// How long the body is to read: Latin words and CJK characters of its text, not of
     /// its code, HTML, alt text or front matter.
     pub reading: ReadingLength,
+    /// Where rules are turned off: comments in the body and the `postlint` front matter
+    /// key. Empty for most posts.
+    pub suppressions: Suppressions,
 }
 
 impl Post {
@@ -49,6 +53,8 @@ impl Post {
         // differs from the generators' in rare cases.
         let (front_matter_title, headings_start) = front_matter::heading_view(&source);
         let body = body::parse(&source, headings_start, body_start);
+        let suppressions =
+            Suppressions::new(&source, front_matter.as_ref(), &body.suppression_comments);
         Post {
             path: path.into(),
             source,
@@ -60,6 +66,7 @@ impl Post {
             images: body.content.images,
             links: body.content.links,
             reading: body.content.reading,
+            suppressions,
         }
     }
 

@@ -7,6 +7,7 @@ use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 use crate::profile::{CONCEPTS, Generator, Profile};
+use crate::suppress::FRONT_MATTER_KEY;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -134,6 +135,8 @@ impl FieldIgnored {
             .flat_map(|names| names.iter().map(String::as_str));
         concepts
             .chain(COMMON_KEYS.iter().copied())
+            // postlint's own key, which holds the post's suppressions.
+            .chain([FRONT_MATTER_KEY])
             .chain(self.known.iter().map(String::as_str))
     }
 }
@@ -181,7 +184,9 @@ impl Rule for FieldIgnored {
                     format!(
                         "`{}` looks like a misspelling of `{intended}`, which {} reads",
                         entry.key,
-                        if profile.generator == Generator::Generic {
+                        if intended == FRONT_MATTER_KEY {
+                            "postlint".to_owned()
+                        } else if profile.generator == Generator::Generic {
                             "the generator".to_owned()
                         } else {
                             profile.generator.to_string()
@@ -236,6 +241,12 @@ mod tests {
             known: vec!["desription".into()],
         };
         assert!(check(&rule, "---\ndesription: x\n---\n").is_empty());
+        // postlint's own key.
+        assert!(messages("---\npostlint:\n  disable: [cover-missing]\n---\n").is_empty());
+        assert_eq!(
+            messages("---\npostlnt: {disable: [cover-missing]}\n---\n"),
+            ["`postlnt` looks like a misspelling of `postlint`, which postlint reads"]
+        );
     }
 
     #[test]

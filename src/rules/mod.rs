@@ -23,6 +23,7 @@ mod slug_derived_non_ascii;
 mod slug_duplicate;
 mod slug_format;
 mod slug_length;
+mod suppression_invalid;
 mod tags_missing;
 mod title_duplicate;
 mod title_length;
@@ -59,6 +60,7 @@ pub use slug_derived_non_ascii::SlugDerivedNonAscii;
 pub use slug_duplicate::SlugDuplicate;
 pub use slug_format::SlugFormat;
 pub use slug_length::SlugLength;
+pub use suppression_invalid::SuppressionInvalid;
 pub use tags_missing::TagsMissing;
 pub use title_duplicate::TitleDuplicate;
 pub use title_length::TitleLength;
@@ -369,6 +371,14 @@ pub static RULES: &[RuleInfo] = &[
         summary: "a post has at least 300 reading units (a word, or two CJK characters)",
         doc: doc_page!("content-length"),
         build: build::<ContentLength>,
+    },
+    RuleInfo {
+        name: "suppression-invalid",
+        category: "suppression",
+        default_severity: Severity::Warning,
+        summary: "suppression comments and the `postlint` front matter key name rules and directives that exist",
+        doc: doc_page!("suppression-invalid"),
+        build: build::<SuppressionInvalid>,
     },
 ];
 
