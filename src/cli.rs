@@ -8,8 +8,9 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, CommandLine, ConfigError, RuleSet};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::engine;
+use crate::fix;
 use crate::report::{Concise, GitHub, GitLab, Human, JUnit, Json, Reporter, Sarif, Statistics};
 use crate::rules::{RULES, plural};
 
@@ -81,6 +82,15 @@ pub struct CheckArgs {
     /// Fail (exit 1) on any warning, as on an error.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Apply the safe fixes, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: also apply the fixes that change a URL or the outline.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff, without writing them; exit 1 if there are any.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,6 +155,44 @@ fn check(args: CheckArgs) -> ExitCode {
             .num_threads(threads.max(1))
             .build_global();
     }
+    let mut fixed = 0;
+    if args.fix || args.diff {
+        let applicability = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let files = fix::fix_paths(&args.paths, &rules, applicability);
+        fixed = files.iter().map(|file| file.applied).sum();
+        if args.diff {
+            let mut out = std::io::stdout().lock();
+            for file in &files {
+                let _ = out.write_all(fix::unified_diff(file).as_bytes());
+            }
+            if !args.quiet {
+                let fixes = if fixed == 1 {
+                    "1 fix".to_owned()
+                } else {
+                    format!("{fixed} fixes")
+                };
+                eprintln!(
+                    "{fixes} in {} would be applied",
+                    plural(files.len(), "file")
+                );
+            }
+            return ExitCode::from(if files.is_empty() {
+                exit::CLEAN
+            } else {
+                exit::ERRORS
+            });
+        }
+        for file in &files {
+            if let Err(error) = fix::write_atomically(&file.path, &file.fixed) {
+                eprintln!("error: cannot write {}: {error}", file.path.display());
+                return ExitCode::from(exit::TROUBLE);
+            }
+        }
+    }
     let outcome = engine::run(&args.paths, &rules);
 
     let stdout = std::io::stdout();
@@ -177,6 +225,9 @@ fn check(args: CheckArgs) -> ExitCode {
     drop(out);
 
     if !args.quiet {
+        if args.fix {
+            eprintln!("fixed {}", plural(fixed, "problem"));
+        }
         eprintln!("{}", summary(&outcome, started.elapsed()));
     }
     let warnings = outcome.count(Severity::Warning);

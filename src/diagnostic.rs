@@ -53,8 +53,45 @@ pub struct Finding {
     pub secondary: Vec<Label>,
     /// Places in other files this finding is about: the other post with the same slug.
     pub related: Vec<Related>,
+    /// The edits that would fix it, when the rule knows them.
+    pub fix: Option<Fix>,
     /// The most severe level this finding may be shown at, whatever the rule's level.
     pub severity_cap: Option<Severity>,
+}
+
+/// Whether a fix can be applied without a person's judgement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Cannot change what the post means or where it is published: `--fix` applies it.
+    Safe,
+    /// Changes something readers or links depend on (a URL, the outline): applied only
+    /// with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// One replacement of a byte range of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// What a fix does, as edits on byte ranges: never a whole new document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What it does, for the report: "re-level the heading to h3".
+    pub message: String,
+    pub edits: Vec<Edit>,
 }
 
 /// A labelled place in another file.
@@ -74,6 +111,7 @@ impl Finding {
             help: None,
             secondary: Vec::new(),
             related: Vec::new(),
+            fix: None,
             severity_cap: None,
         }
     }
@@ -93,6 +131,11 @@ impl Finding {
             range,
             text: text.into(),
         });
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 

@@ -153,7 +153,7 @@ fn unreadable(path: PathBuf, message: String) -> FileReport {
 }
 
 /// Reads a file as UTF-8, or says exactly why it cannot be.
-fn read(path: &Path) -> Result<String, String> {
+pub fn read(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|error| {
         let reason = match error.kind() {
             std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),

@@ -8,6 +8,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod engine;
+pub mod fix;
 pub mod post;
 pub mod profile;
 pub mod report;

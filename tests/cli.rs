@@ -443,3 +443,57 @@ fn statistics_and_output_file() {
         stdout(&output)
     );
 }
+
+#[test]
+fn fixes_are_unsafe_opt_in_and_keep_every_other_byte() {
+    // A BOM, CRLF line endings and trailing spaces that no fix is about.
+    let original = "\u{feff}---\r\ntitle: Re-levelling the headings of a post  \r\nslug: My_Post\r\n---\r\n\r\n# A\r\n\r\n### B\r\n\r\n#### C\r\n";
+    let dir = blog(&[("post.md", original.as_bytes())]);
+    let path = dir.path().join("post.md");
+    let select = ["--select", "slug-format,heading-increment"];
+
+    // Only unsafe fixes here: `--fix` alone changes nothing.
+    let output = postlint(
+        dir.path(),
+        &[&["check", "-q", "--fix"][..], &select].concat(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(fs::read(&path).unwrap(), original.as_bytes());
+
+    // `--diff` shows them without writing.
+    let output = postlint(
+        dir.path(),
+        &[&["check", "-q", "--diff", "--unsafe-fixes"][..], &select].concat(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("-slug: My_Post\r\n+slug: my-post\r\n"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(fs::read(&path).unwrap(), original.as_bytes());
+
+    let output = postlint(
+        dir.path(),
+        &[&["check", "--fix", "--unsafe-fixes"][..], &select].concat(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stderr(&output).starts_with("fixed 2 problems\n"),
+        "{}",
+        stderr(&output)
+    );
+    let expected = original
+        .replace("slug: My_Post", "slug: my-post")
+        .replace("### B", "## B")
+        .replace("#### C", "### C");
+    assert_eq!(fs::read_to_string(&path).unwrap(), expected);
+
+    // Nothing left to fix.
+    let output = postlint(
+        dir.path(),
+        &[&["check", "-q", "--diff", "--unsafe-fixes"][..], &select].concat(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+}

@@ -9,7 +9,7 @@ use miette::{
 };
 
 use super::Reporter;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::engine::Outcome;
 
 pub struct Human {
@@ -149,11 +149,24 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic
-            .finding
-            .help
-            .as_ref()
-            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+        let finding = &self.diagnostic.finding;
+        let fix = finding.fix.as_ref().map(|fix| {
+            let flags = match fix.applicability {
+                Applicability::Safe => "--fix",
+                Applicability::Unsafe => "--fix --unsafe-fixes",
+            };
+            format!(
+                "fix ({}, `{flags}`): {}",
+                fix.applicability.as_str(),
+                fix.message
+            )
+        });
+        match (&finding.help, fix) {
+            (Some(help), Some(fix)) => Some(Box::new(format!("{help}\n{fix}"))),
+            (Some(help), None) => Some(Box::new(help)),
+            (None, Some(fix)) => Some(Box::new(fix)),
+            (None, None) => None,
+        }
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {

@@ -46,7 +46,7 @@
 //! | `….column` | the column, from 1, counted in characters (Unicode scalar values), not bytes or UTF-16 units, as in `--format concise`; a byte-order mark is not counted |
 //! | `diagnostics[].url` | the rule's documentation page, or `null` for `unreadable-file` and `internal-error` |
 //! | `diagnostics[].related` | places in other files the finding is about, such as the other post with the same slug: each has `path`, `start`, `end` (as above) and `message`; empty for most rules (a place in a file postlint did not read is left out) |
-//! | `diagnostics[].fix` | always `null` for now; an automatic fix will be described here once postlint can apply one |
+//! | `diagnostics[].fix` | the fix the rule offers, or `null`: `applicability` (`"safe"`, applied by `--fix`, or `"unsafe"`, applied only with `--unsafe-fixes`), `message` (what it does), and `edits`, each a byte range of the file (`start`, `end`, exclusive) and its `replacement` |
 //! | `summary.posts_checked` | files read and linted as posts |
 //! | `summary.errors`, `summary.warnings`, `summary.infos` | diagnostics of the rules at each severity |
 //! | `summary.failures` | files that could not be read or linted; each also has an `unreadable-file` or `internal-error` diagnostic of severity `error`, not counted in `summary.errors` |
@@ -123,9 +123,23 @@ struct JsonDiagnostic<'a> {
     end: JsonPosition,
     url: Option<String>,
     related: Vec<JsonRelated<'a>>,
-    /// `null` until postlint can fix: the field is there so that adding fixes does not
-    /// change the schema's shape.
-    fix: Option<()>,
+    /// The fix the rule offers, or `null`.
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A fix: how safe it is, what it does, and its edits on byte ranges of the file.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: &'static str,
+    message: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: usize,
+    end: usize,
+    replacement: &'a str,
 }
 
 impl<'a> JsonDiagnostic<'a> {
@@ -155,7 +169,19 @@ impl<'a> JsonDiagnostic<'a> {
             end: locator.position(finding.range.end).into(),
             url: super::rule_url(diagnostic),
             related,
-            fix: None,
+            fix: finding.fix.as_ref().map(|fix| JsonFix {
+                applicability: fix.applicability.as_str(),
+                message: &fix.message,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|edit| JsonEdit {
+                        start: edit.range.start,
+                        end: edit.range.end,
+                        replacement: &edit.replacement,
+                    })
+                    .collect(),
+            }),
         }
     }
 }

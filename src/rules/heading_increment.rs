@@ -4,19 +4,60 @@
 use serde::Deserialize;
 
 use super::{Context, Rule};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Applicability, Edit, Finding, Fix};
 use crate::post::Post;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct HeadingIncrement {}
 
+/// Moves the heading at `index` up to `expected`, and its sub-headings (the headings after
+/// it that are deeper) up by as many levels. Unsafe: it changes the outline, and the ids
+/// of the headings stay but their level does not. Only ATX headings are re-levelled: a
+/// heading that jumps is h3 or deeper, which setext cannot write.
+fn relevel(post: &Post, index: usize, expected: u8) -> Option<Fix> {
+    let headings = &post.headings;
+    let level = headings[index].level;
+    let shift = level - expected;
+    let mut edits = Vec::new();
+    for heading in std::iter::once(&headings[index]).chain(
+        headings[index + 1..]
+            .iter()
+            .take_while(|heading| heading.level > level),
+    ) {
+        let start = heading.line_range.start;
+        let marker = post.source[start..]
+            .bytes()
+            .take_while(|&b| b == b'#')
+            .count();
+        if marker != usize::from(heading.level) {
+            return None;
+        }
+        edits.push(Edit {
+            range: start..start + marker,
+            replacement: "#".repeat(usize::from(heading.level - shift)),
+        });
+    }
+    Some(Fix {
+        applicability: Applicability::Unsafe,
+        message: if edits.len() == 1 {
+            format!("make it an h{expected}")
+        } else {
+            format!(
+                "make it an h{expected}, and move its sub-headings up {}",
+                super::plural(usize::from(shift), "level")
+            )
+        },
+        edits,
+    })
+}
+
 impl Rule for HeadingIncrement {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
         // The front matter title is the page's h1, before the first body heading.
         let mut previous: Option<(u8, Option<&std::ops::Range<usize>>)> =
             post.front_matter_title.then_some((1, None));
-        for heading in &post.headings {
+        for (index, heading) in post.headings.iter().enumerate() {
             if let Some((level, range)) = previous
                 && heading.level > level + 1
             {
@@ -37,6 +78,9 @@ impl Rule for HeadingIncrement {
                     Some(range) => finding.secondary(range.clone(), format!("h{level}")),
                     None => finding.secondary(post.anchor(), "the front matter title counts as h1"),
                 };
+                if let Some(fix) = relevel(post, index, expected) {
+                    finding = finding.fix(fix);
+                }
                 findings.push(finding);
             }
             // After a jump, the skipped-to level is the new reference, as in MD001.

@@ -3,11 +3,11 @@
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
-use super::slug::{Origin, slug_of, suggest_slug};
+use super::slug::{Origin, Slug, slug_of, suggest_slug};
 use super::slug_derived_non_ascii::is_non_ascii_derived;
 use super::{Context, Expect, FieldNames, FieldSpec, Rule};
-use crate::diagnostic::Finding;
-use crate::post::Post;
+use crate::diagnostic::{Applicability, Edit, Finding, Fix};
+use crate::post::{Format, Post};
 use crate::profile::Profile;
 
 /// The pattern slugs must match when none is configured.
@@ -77,6 +77,32 @@ fn first_offense(slug: &str) -> Option<(usize, String)> {
     None
 }
 
+/// Writes `suggestion` in place of the slug: the slug's own text when it is written
+/// plainly (also inside a URL path), else the whole value, quoted where the syntax needs it.
+/// Unsafe: a new slug moves a published post to a new URL.
+fn replace_slug(post: &Post, slug: &Slug, suggestion: &str) -> Option<Fix> {
+    let replacement = if slug.exact {
+        suggestion.to_owned()
+    } else {
+        let written = post.source.get(slug.range.clone())?;
+        if written.contains('/') {
+            return None;
+        }
+        match slug.format {
+            Format::Yaml => suggestion.to_owned(),
+            Format::Toml | Format::Json => format!("\"{suggestion}\""),
+        }
+    };
+    Some(Fix {
+        applicability: Applicability::Unsafe,
+        message: format!("change the slug to `{suggestion}` (the post's URL changes)"),
+        edits: vec![Edit {
+            range: slug.range.clone(),
+            replacement,
+        }],
+    })
+}
+
 impl SlugFormat {
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.slug)
@@ -136,7 +162,15 @@ impl Rule for SlugFormat {
         } else {
             "choose a slug of lowercase ASCII words joined by hyphens, such as a translation of the title".to_owned()
         };
-        findings.push(Finding::new(at, message).label(label).help(help));
+        let mut finding = Finding::new(at, message).label(label).help(help);
+        if slug.origin == Origin::Field
+            && !suggestion.is_empty()
+            && self.matches(&suggestion)
+            && let Some(fix) = replace_slug(post, &slug, &suggestion)
+        {
+            finding = finding.fix(fix);
+        }
+        findings.push(finding);
     }
 
     fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
