@@ -497,3 +497,28 @@ fn fixes_are_unsafe_opt_in_and_keep_every_other_byte() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(stdout(&output), "");
 }
+
+#[test]
+fn fix_applies_safe_fixes_alone() {
+    let original = "---\r\ntitle: \"  Safe fixes need no asking \"\r\nslug: Not_Fixed_Without_Asking\r\n---\r\n";
+    let dir = blog(&[("post.md", original.as_bytes())]);
+    let output = postlint(
+        dir.path(),
+        &["check", "--fix", "--select", "value-whitespace,slug-format"],
+    );
+    assert!(
+        stderr(&output).starts_with("fixed 1 problem\n"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("post.md")).unwrap(),
+        original.replace(
+            "\"  Safe fixes need no asking \"",
+            "\"Safe fixes need no asking\""
+        )
+    );
+    // The unsafe slug fix is left, and still reported.
+    assert!(stdout(&output).contains("postlint(slug-format)"));
+    assert_eq!(output.status.code(), Some(1));
+}

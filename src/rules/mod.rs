@@ -28,6 +28,7 @@ mod tags_missing;
 mod title_duplicate;
 mod title_length;
 mod title_missing;
+mod value_whitespace;
 
 use std::path::PathBuf;
 
@@ -65,6 +66,7 @@ pub use tags_missing::TagsMissing;
 pub use title_duplicate::TitleDuplicate;
 pub use title_length::TitleLength;
 pub use title_missing::TitleMissing;
+pub use value_whitespace::ValueWhitespace;
 
 /// A check over one post. Its options are the struct itself, read once from configuration.
 pub trait Rule: Send + Sync {
@@ -379,6 +381,14 @@ pub static RULES: &[RuleInfo] = &[
         summary: "suppression comments and the `postlint` front matter key name rules and directives that exist",
         doc: doc_page!("suppression-invalid"),
         build: build::<SuppressionInvalid>,
+    },
+    RuleInfo {
+        name: "value-whitespace",
+        category: "front-matter",
+        default_severity: Severity::Warning,
+        summary: "a quoted front matter value has no stray whitespace around it",
+        doc: doc_page!("value-whitespace"),
+        build: build::<ValueWhitespace>,
     },
 ];
 
