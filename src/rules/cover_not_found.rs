@@ -63,6 +63,60 @@ pub fn candidates(target: &str, post_path: &Path, context: &Context) -> Vec<Path
     found
 }
 
+/// Looks files up once each: many posts share a default cover or link the same file.
+#[derive(Default)]
+pub struct FileLookup {
+    exists: HashMap<PathBuf, bool>,
+}
+
+/// Where a target was looked for, when it was not found.
+pub enum Lookup {
+    Found,
+    /// Nowhere to look: an absolute path on a site whose root is unknown.
+    Unknown,
+    Missing(Vec<PathBuf>),
+}
+
+impl FileLookup {
+    pub fn find(&mut self, target: &str, post_path: &Path, context: &Context) -> Lookup {
+        let places = candidates(target, post_path, context);
+        if places.is_empty() {
+            return Lookup::Unknown;
+        }
+        let exists = &mut self.exists;
+        let found = places.iter().any(|place| {
+            *exists
+                .entry(place.clone())
+                .or_insert_with(|| place.is_file())
+        });
+        if found {
+            Lookup::Found
+        } else {
+            Lookup::Missing(places)
+        }
+    }
+}
+
+/// "`static/images/a.png`, `assets/images/a.png` and 2 more", relative to the site root.
+pub fn places_text(places: &[PathBuf], root: Option<&Path>, shown: usize) -> String {
+    let listed = places
+        .iter()
+        .take(shown)
+        .map(|place| {
+            let place = root
+                .and_then(|root| place.strip_prefix(root).ok())
+                .unwrap_or(place);
+            format!("`{}`", place.display())
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    if places.len() > shown {
+        format!("{listed} and {} more", places.len() - shown)
+    } else {
+        listed
+    }
+}
+
 impl Rule for CoverNotFound {
     fn check(&self, _: &crate::post::Post, _: &Context, _: &mut Vec<Finding>) {}
 
@@ -76,40 +130,13 @@ impl Rule for CoverNotFound {
         context: &Context,
         findings: &mut Vec<(usize, Finding)>,
     ) {
-        // Many posts share a default cover: look each file up once.
-        let mut exists: HashMap<PathBuf, bool> = HashMap::new();
+        let mut lookup = FileLookup::default();
         for (index, post) in posts.iter().enumerate() {
             let Some(cover) = &post.cover else { continue };
-            let places = candidates(&cover.text, &post.path, context);
-            if places.is_empty() {
-                // An absolute path on a site whose root is unknown: nothing to check.
+            let Lookup::Missing(places) = lookup.find(&cover.text, &post.path, context) else {
                 continue;
-            }
-            let found = places.iter().any(|place| {
-                *exists
-                    .entry(place.clone())
-                    .or_insert_with(|| place.is_file())
-            });
-            if found {
-                continue;
-            }
-            let shown: Vec<String> = places
-                .iter()
-                .take(3)
-                .map(|place| {
-                    let place = context
-                        .site_root
-                        .as_ref()
-                        .and_then(|root| place.strip_prefix(root).ok())
-                        .unwrap_or(place);
-                    format!("`{}`", place.display())
-                })
-                .collect();
-            let more = if places.len() > 3 {
-                format!(" and {} more", places.len() - 3)
-            } else {
-                String::new()
             };
+            let looked = places_text(&places, context.site_root.as_deref(), 3);
             findings.push((
                 index,
                 Finding::new(
@@ -118,8 +145,7 @@ impl Rule for CoverNotFound {
                 )
                 .label("no such file")
                 .help(format!(
-                    "looked for {}{more}; fix the path, or add the image (remote URLs are not checked)",
-                    shown.join(", ")
+                    "looked for {looked}; fix the path, or add the image (remote URLs are not checked)"
                 )),
             ));
         }

@@ -47,11 +47,7 @@ impl Rule for ExcerptLength {
         };
         let (columns, characters) = display_width(text);
         let key = &entry.key;
-        let measured = format!(
-            "{} wide ({})",
-            plural(columns, "column"),
-            plural(characters, "character")
-        );
+        let measured = super::width_text(columns, characters);
         if columns > self.max {
             findings.push(
                 Finding::new(
@@ -92,13 +88,7 @@ impl Rule for ExcerptLength {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if self.min > self.max {
-            return Err(format!(
-                "`min` ({}) is larger than `max` ({})",
-                self.min, self.max
-            ));
-        }
-        Ok(())
+        super::check_bounds(self.min, self.max)
     }
 }
 

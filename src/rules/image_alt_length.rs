@@ -40,10 +40,9 @@ impl Rule for ImageAltLength {
             };
             let (columns, characters) = display_width(alt);
             let measured = format!(
-                "alt text of {} is {} wide ({})",
+                "alt text of {} is {}",
                 image_name(image),
-                plural(columns, "column"),
-                plural(characters, "character")
+                super::width_text(columns, characters)
             );
             if columns < self.min {
                 findings.push(
@@ -79,13 +78,7 @@ impl Rule for ImageAltLength {
     }
 
     fn validate(&self) -> Result<(), String> {
-        if self.min > self.max {
-            return Err(format!(
-                "`min` ({}) is larger than `max` ({})",
-                self.min, self.max
-            ));
-        }
-        Ok(())
+        super::check_bounds(self.min, self.max)
     }
 }
 

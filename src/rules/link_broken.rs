@@ -1,12 +1,9 @@
 //! `link-broken`: a relative link or image to a file that does not exist, or a link to a
 //! heading that is not in the post.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-
 use serde::Deserialize;
 
-use super::cover_not_found::candidates;
+use super::cover_not_found::{FileLookup, Lookup, places_text};
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::site::{Located, PostSummary, clean_target, heading_anchor};
@@ -68,7 +65,7 @@ impl Rule for LinkBroken {
         context: &Context,
         findings: &mut Vec<(usize, Finding)>,
     ) {
-        let mut exists: HashMap<PathBuf, bool> = HashMap::new();
+        let mut lookup = FileLookup::default();
         for (index, post) in posts.iter().enumerate() {
             for target in &post.targets {
                 let (path, fragment) = match target.text.split_once('#') {
@@ -84,42 +81,21 @@ impl Rule for LinkBroken {
                 if !names_a_file(&cleaned) {
                     continue;
                 }
-                let places = candidates(path, &post.path, context);
-                if places.is_empty() {
+                let Lookup::Missing(places) = lookup.find(path, &post.path, context) else {
                     continue;
-                }
-                let found = places.iter().any(|place| {
-                    *exists
-                        .entry(place.clone())
-                        .or_insert_with(|| place.is_file())
-                });
-                if found {
-                    continue;
-                }
-                let first = display(&places[0], context.site_root.as_deref());
+                };
+                let looked = places_text(&places, context.site_root.as_deref(), 1);
                 findings.push((
                     index,
                     Finding::new(target.range.clone(), format!("`{path}` does not exist"))
                         .label("no such file")
                         .help(format!(
-                            "looked for {first}{}; fix the path, or add the file",
-                            if places.len() > 1 {
-                                format!(" and {} other places", places.len() - 1)
-                            } else {
-                                String::new()
-                            }
+                            "looked for {looked}; fix the path, or add the file"
                         )),
                 ));
             }
         }
     }
-}
-
-fn display(place: &Path, root: Option<&Path>) -> String {
-    let shown = root
-        .and_then(|root| place.strip_prefix(root).ok())
-        .unwrap_or(place);
-    format!("`{}`", shown.display())
 }
 
 #[cfg(test)]

@@ -127,6 +127,23 @@ pub struct RuleInfo {
     pub build: BuildRule,
 }
 
+/// The check of every length rule's options: `min` may not be above `max`.
+pub fn check_bounds(min: usize, max: usize) -> Result<(), String> {
+    if min > max {
+        return Err(format!("`min` ({min}) is larger than `max` ({max})"));
+    }
+    Ok(())
+}
+
+/// A measured width for messages: `212 columns wide (106 characters)`.
+pub fn width_text(columns: usize, characters: usize) -> String {
+    format!(
+        "{} wide ({})",
+        plural(columns, "column"),
+        plural(characters, "character")
+    )
+}
+
 /// Builds a rule from its options table, or from its defaults when there is none.
 pub type BuildRule =
     fn(Option<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, OptionsError>;
