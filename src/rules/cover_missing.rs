@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
+use super::{Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field};
 use crate::diagnostic::Finding;
 use crate::post::{Format, Post};
 use crate::profile::Profile;
@@ -38,39 +38,24 @@ impl Rule for CoverMissing {
             .front_matter
             .as_ref()
             .map_or(Format::Yaml, |fm| fm.format);
-        match field_state(post, names, Expect::Image) {
-            FieldState::Set(..) | FieldState::Unknown => {}
-            FieldState::Empty(entry) => findings.push(
-                Finding::new(
-                    entry.key_range.clone(),
-                    format!("`{}` is empty, so the post has no cover image", entry.key),
-                )
-                .label("no image given")
-                .help(help(format, &entry.key)),
+        let state = field_state(post, names, Expect::Image);
+        let Some((finding, missing)) = missing_field(post, state, names, "cover image", "image")
+        else {
+            return;
+        };
+        let help = match missing {
+            Missing::Empty(entry) => help(format, &entry.key),
+            Missing::Absent => format!("add a cover field: {}", help(format, names.first())),
+            Missing::NoFrontMatter => format!(
+                "start the file with a front matter block (a `---` line, `{}`, a `---` line)",
+                format.assignment(names.first(), "/images/post-cover.png")
             ),
-            FieldState::Absent => findings.push(
-                Finding::new(post.anchor(), "post has no cover image")
-                    .label(format!("no {} in this front matter", list_names(names)))
-                    .help(format!("add a cover field: {}", help(format, names.first()))),
-            ),
-            FieldState::NoFrontMatter => findings.push(
-                Finding::new(post.anchor(), "post has no front matter, so no cover image")
-                    .help(format!(
-                        "start the file with a front matter block (a `---` line, `{}`, a `---` line)",
-                        format.assignment(names.first(), "/images/post-cover.png")
-                    )),
-            ),
-        }
+        };
+        findings.push(finding.help(help));
     }
 
     fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
-        self.names(profile)
-            .iter()
-            .map(|name| FieldSpec {
-                name: name.clone(),
-                expect: Expect::Image,
-            })
-            .collect()
+        FieldSpec::all(self.names(profile), Expect::Image)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
+use super::{Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field};
 use crate::diagnostic::Finding;
 use crate::post::{Format, Post};
 use crate::profile::Profile;
@@ -28,9 +28,7 @@ impl Rule for ExcerptMissing {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let names = self.names(&context.profile);
         let state = field_state(post, names, Expect::Text);
-        if matches!(state, FieldState::Set(..) | FieldState::Unknown)
-            || has_excerpt_marker(post, context.profile.excerpt_markers)
-        {
+        if has_excerpt_marker(post, context.profile.excerpt_markers) {
             return;
         }
         let format = post
@@ -38,24 +36,19 @@ impl Rule for ExcerptMissing {
             .as_ref()
             .map_or(Format::Yaml, |fm| fm.format);
         let example = format.assignment(names.first(), "…");
-        findings.push(match state {
-            FieldState::Empty(entry) => Finding::new(
-                entry.key_range.clone(),
-                format!("`{}` is empty, so the post has no excerpt", entry.key),
-            )
-            .label("no text given")
-            .help(format!(
-                "write a one- or two-sentence summary of the post; {WHY}"
-            )),
-            FieldState::Absent => Finding::new(post.anchor(), "post has no excerpt")
-                .label(format!("no {} in this front matter", list_names(names)))
-                .help(format!(
-                    "add `{example}` with a one- or two-sentence summary; {WHY}"
-                )),
-            _ => Finding::new(post.anchor(), "post has no front matter, so no excerpt").help(
-                format!("start the file with a front matter block that sets `{example}`; {WHY}"),
-            ),
-        });
+        let Some((finding, missing)) = missing_field(post, state, names, "excerpt", "text") else {
+            return;
+        };
+        let help = match missing {
+            Missing::Empty(_) => format!("write a one- or two-sentence summary of the post; {WHY}"),
+            Missing::Absent => {
+                format!("add `{example}` with a one- or two-sentence summary; {WHY}")
+            }
+            Missing::NoFrontMatter => {
+                format!("start the file with a front matter block that sets `{example}`; {WHY}")
+            }
+        };
+        findings.push(finding.help(help));
     }
 
     fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {

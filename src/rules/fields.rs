@@ -183,3 +183,49 @@ impl FieldSpec {
             .collect()
     }
 }
+
+/// Why a wanted field is missing, for the help text that fits.
+pub enum Missing<'a> {
+    /// The key is there with nothing in it (`cover:`).
+    Empty(&'a Entry),
+    /// No key of the field is in the front matter.
+    Absent,
+    /// There is no front matter at all.
+    NoFrontMatter,
+}
+
+/// The finding of a rule that wants a field, without its help: on the empty key, or on the
+/// front matter's opening line, or at line 1. `None` when the field is set or cannot be
+/// told. `what` names the field in messages ("cover image"), `given` labels an empty key.
+pub fn missing_field<'a>(
+    post: &Post,
+    state: FieldState<'a>,
+    names: &[String],
+    what: &str,
+    given: &str,
+) -> Option<(crate::diagnostic::Finding, Missing<'a>)> {
+    use crate::diagnostic::Finding;
+    Some(match state {
+        FieldState::Set(..) | FieldState::Unknown => return None,
+        FieldState::Empty(entry) => (
+            Finding::new(
+                entry.key_range.clone(),
+                format!("`{}` is empty, so the post has no {what}", entry.key),
+            )
+            .label(format!("no {given} given")),
+            Missing::Empty(entry),
+        ),
+        FieldState::Absent => (
+            Finding::new(post.anchor(), format!("post has no {what}"))
+                .label(format!("no {} in this front matter", list_names(names))),
+            Missing::Absent,
+        ),
+        FieldState::NoFrontMatter => (
+            Finding::new(
+                post.anchor(),
+                format!("post has no front matter, so no {what}"),
+            ),
+            Missing::NoFrontMatter,
+        ),
+    })
+}

@@ -46,7 +46,10 @@ pub use date_invalid::DateInvalid;
 pub use excerpt_length::ExcerptLength;
 pub use excerpt_missing::ExcerptMissing;
 pub use field_ignored::FieldIgnored;
-pub use fields::{Expect, FieldNames, FieldSpec, FieldState, field_state, list_names, plural};
+pub use fields::{
+    Expect, FieldNames, FieldSpec, FieldState, Missing, field_state, list_names, missing_field,
+    plural,
+};
 pub use front_matter_invalid::FrontMatterInvalid;
 pub use heading_duplicate::HeadingDuplicate;
 pub use heading_empty::HeadingEmpty;

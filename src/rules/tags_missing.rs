@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
+use super::{Context, Expect, FieldNames, FieldSpec, Rule, field_state, missing_field};
 use crate::diagnostic::Finding;
 use crate::post::{Format, Post};
 use crate::profile::Profile;
@@ -35,18 +35,9 @@ impl Rule for TagsMissing {
             Format::Toml => format!("{} = [\"tag-one\", \"tag-two\"]", names.first()),
             Format::Json => format!("\"{}\": [\"tag-one\", \"tag-two\"]", names.first()),
         };
-        let finding = match field_state(post, names, Expect::Terms) {
-            FieldState::Set(..) | FieldState::Unknown => return,
-            FieldState::Empty(entry) => Finding::new(
-                entry.key_range.clone(),
-                format!("`{}` is empty, so the post has no tags", entry.key),
-            )
-            .label("no tags given"),
-            FieldState::Absent => Finding::new(post.anchor(), "post has no tags")
-                .label(format!("no {} in this front matter", list_names(names))),
-            FieldState::NoFrontMatter => {
-                Finding::new(post.anchor(), "post has no front matter, so no tags")
-            }
+        let state = field_state(post, names, Expect::Terms);
+        let Some((finding, _)) = missing_field(post, state, names, "tags", "tags") else {
+            return;
         };
         findings.push(finding.help(format!("add `{example}`; {WHY}")));
     }

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, list_names};
+use super::{Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field};
 use crate::diagnostic::Finding;
 use crate::post::{Format, Post};
 use crate::profile::{Generator, Profile};
@@ -36,9 +36,7 @@ impl Rule for TitleMissing {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let names = self.names(&context.profile);
         let state = field_state(post, names, Expect::Text);
-        if matches!(state, FieldState::Set(..) | FieldState::Unknown)
-            || title_from_h1(post, context.profile.generator)
-        {
+        if title_from_h1(post, context.profile.generator) {
             return;
         }
         let format = post
@@ -46,20 +44,17 @@ impl Rule for TitleMissing {
             .as_ref()
             .map_or(Format::Yaml, |fm| fm.format);
         let example = format.assignment(names.first(), "…");
-        findings.push(match state {
-            FieldState::Empty(entry) => Finding::new(
-                entry.key_range.clone(),
-                format!("`{}` is empty, so the post has no title", entry.key),
-            )
-            .label("no text given")
-            .help(format!("write the post's title here; {WHY}")),
-            FieldState::Absent => Finding::new(post.anchor(), "post has no title")
-                .label(format!("no {} in this front matter", list_names(names)))
-                .help(format!("add `{example}`; {WHY}")),
-            _ => Finding::new(post.anchor(), "post has no front matter, so no title").help(
-                format!("start the file with a front matter block that sets `{example}`; {WHY}"),
-            ),
-        });
+        let Some((finding, missing)) = missing_field(post, state, names, "title", "text") else {
+            return;
+        };
+        let help = match missing {
+            Missing::Empty(_) => format!("write the post's title here; {WHY}"),
+            Missing::Absent => format!("add `{example}`; {WHY}"),
+            Missing::NoFrontMatter => {
+                format!("start the file with a front matter block that sets `{example}`; {WHY}")
+            }
+        };
+        findings.push(finding.help(help));
     }
 
     fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
