@@ -42,13 +42,19 @@ pub enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Run the language server (LSP over standard input and output), for editors.
+    Server,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Files and directories to lint.
+    /// Files and directories to lint; `-` reads one post from standard input (with `--stdin-filename`).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// Where the post read from standard input (`-`) is: its configuration, overrides,
+    /// profile and site apply as if it were that file.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -127,6 +133,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rule { name } => rule(&name),
         Command::Rules => rules(),
         Command::Profile { path, config } => profile(config.as_deref(), path),
+        Command::Server => crate::server::run_stdio(),
     }
 }
 
@@ -142,7 +149,18 @@ fn check(args: CheckArgs) -> ExitCode {
         eprintln!("error: {message}");
         return ExitCode::from(exit::TROUBLE);
     }
-    let rules = match load_rules(args.config.as_deref(), &args.paths, &command_line) {
+    let stdin_path = match stdin_path(&args) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
+    let config_paths = match &stdin_path {
+        Some(path) => std::slice::from_ref(path),
+        None => &args.paths[..],
+    };
+    let rules = match load_rules(args.config.as_deref(), config_paths, &command_line) {
         Ok(rules) => rules,
         Err(error) => {
             eprint!("{}", render_config_error(&error, stderr_color));
@@ -156,44 +174,55 @@ fn check(args: CheckArgs) -> ExitCode {
             .build_global();
     }
     let mut fixed = 0;
-    if args.fix || args.diff {
-        let applicability = if args.unsafe_fixes {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
-        };
-        let files = fix::fix_paths(&args.paths, &rules, applicability);
-        fixed = files.iter().map(|file| file.applied).sum();
-        if args.diff {
-            let mut out = std::io::stdout().lock();
-            for file in &files {
-                let _ = out.write_all(fix::unified_diff(file).as_bytes());
-            }
-            if !args.quiet {
-                let fixes = if fixed == 1 {
-                    "1 fix".to_owned()
-                } else {
-                    format!("{fixed} fixes")
-                };
-                eprintln!(
-                    "{fixes} in {} would be applied",
-                    plural(files.len(), "file")
-                );
-            }
-            return ExitCode::from(if files.is_empty() {
-                exit::CLEAN
+    let mut write_failures = 0;
+    let outcome = if let Some(path) = &stdin_path {
+        match lint_stdin(path, &rules, &args) {
+            Ok(outcome) => outcome,
+            Err(code) => return code,
+        }
+    } else {
+        if args.fix || args.diff {
+            let applicability = if args.unsafe_fixes {
+                Applicability::Unsafe
             } else {
-                exit::ERRORS
-            });
-        }
-        for file in &files {
-            if let Err(error) = fix::write_atomically(&file.path, &file.fixed) {
-                eprintln!("error: cannot write {}: {error}", file.path.display());
-                return ExitCode::from(exit::TROUBLE);
+                Applicability::Safe
+            };
+            let files = fix::fix_paths(&args.paths, &rules, applicability);
+            fixed = files.iter().map(|file| file.applied).sum();
+            if args.diff {
+                let mut out = std::io::stdout().lock();
+                for file in &files {
+                    let _ = out.write_all(fix::unified_diff(file).as_bytes());
+                }
+                if !args.quiet {
+                    let fixes = if fixed == 1 {
+                        "1 fix".to_owned()
+                    } else {
+                        format!("{fixed} fixes")
+                    };
+                    eprintln!(
+                        "{fixes} in {} would be applied",
+                        plural(files.len(), "file")
+                    );
+                }
+                return ExitCode::from(if files.is_empty() {
+                    exit::CLEAN
+                } else {
+                    exit::ERRORS
+                });
+            }
+            for file in &files {
+                // One file that cannot be written (or changed meanwhile) does not stop
+                // the others; the run ends with exit 2.
+                if let Err(error) = fix::write_fixed(file) {
+                    eprintln!("error: cannot write {}: {error}", file.path.display());
+                    write_failures += 1;
+                    fixed -= file.applied;
+                }
             }
         }
-    }
-    let outcome = engine::run(&args.paths, &rules);
+        engine::run(&args.paths, &rules)
+    };
 
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
@@ -240,13 +269,83 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         eprintln!("failing: {} ({limit})", plural(warnings, "warning"));
     }
-    ExitCode::from(if outcome.failures() > 0 {
+    ExitCode::from(if outcome.failures() > 0 || write_failures > 0 {
         exit::TROUBLE
     } else if outcome.count(Severity::Error) > 0 || too_many_warnings {
         exit::ERRORS
     } else {
         exit::CLEAN
     })
+}
+
+/// The path the post on standard input is linted as, when the paths are just `-`.
+fn stdin_path(args: &CheckArgs) -> Result<Option<PathBuf>, String> {
+    let dash = args.paths.iter().any(|path| path.as_os_str() == "-");
+    match (&args.stdin_filename, dash) {
+        (None, false) => Ok(None),
+        (Some(_), false) => Err("`--stdin-filename` needs `-` as the path to lint".to_owned()),
+        (None, true) => Err(
+            "`-` reads a post from standard input; say where it is with `--stdin-filename PATH`"
+                .to_owned(),
+        ),
+        (Some(_), true) if args.paths.len() > 1 => {
+            Err("`-` (standard input) cannot be linted together with other paths".to_owned())
+        }
+        (Some(_), true) if args.fix => {
+            Err("`--fix` cannot write to standard input; use `--diff` to see the fixes".to_owned())
+        }
+        (Some(path), true) => Ok(Some(path.clone())),
+    }
+}
+
+/// Reads the post from standard input and lints it as the file at `path`; with `--diff`,
+/// prints its fixes instead and returns the exit code.
+fn lint_stdin(path: &Path, rules: &RuleSet, args: &CheckArgs) -> Result<engine::Outcome, ExitCode> {
+    let mut bytes = Vec::new();
+    if let Err(error) = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
+        eprintln!("error: cannot read standard input: {error}");
+        return Err(ExitCode::from(exit::TROUBLE));
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("error: standard input is not valid UTF-8");
+        return Err(ExitCode::from(exit::TROUBLE));
+    };
+    if args.diff {
+        let applicability = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let (fixed, applied) = fix::fix_source(path, text.clone(), rules, applicability);
+        let file = fix::FixedFile {
+            path: path.to_owned(),
+            original: text,
+            fixed,
+            applied,
+        };
+        if applied > 0 {
+            let _ = std::io::stdout().write_all(fix::unified_diff(&file).as_bytes());
+        }
+        if !args.quiet {
+            let fixes = if applied == 1 {
+                "1 fix".to_owned()
+            } else {
+                format!("{applied} fixes")
+            };
+            eprintln!("{fixes} would be applied");
+        }
+        return Err(ExitCode::from(if applied > 0 {
+            exit::ERRORS
+        } else {
+            exit::CLEAN
+        }));
+    }
+    let files = if rules.is_excluded(path) {
+        Vec::new()
+    } else {
+        vec![crate::buffer::lint_buffer(path, &text, rules)]
+    };
+    Ok(engine::Outcome { files })
 }
 
 /// The reporter of a format.

@@ -114,6 +114,8 @@ pub struct RuleSet {
     pub exclude: Option<GlobSet>,
     /// `[[overrides]]`, in file order: a later one wins for a rule both name.
     pub overrides: Vec<Override>,
+    /// Files larger than this many bytes are reported and skipped (`max-file-size`).
+    pub max_file_size: u64,
     /// How the profile was chosen, for `postlint profile`.
     pub profile_reason: String,
 }
@@ -150,6 +152,7 @@ struct Settings<'a> {
     fields: Option<Spanned<DeValue<'a>>>,
     exclude: Option<Spanned<DeValue<'a>>>,
     overrides: Option<Spanned<DeValue<'a>>>,
+    max_file_size: Option<Spanned<DeValue<'a>>>,
 }
 
 impl RuleSet {
@@ -209,11 +212,12 @@ impl RuleSet {
                 "fields" => settings.fields = Some(value),
                 "exclude" => settings.exclude = Some(value),
                 "overrides" => settings.overrides = Some(value),
+                "max-file-size" => settings.max_file_size = Some(value),
                 other => {
                     return Err(error(
                         Some(key.span()),
                         format!(
-                            "unknown key `{other}`; postlint.toml has `profile`, `exclude`, `[fields]`, `[rules.<name>]` and `[[overrides]]`"
+                            "unknown key `{other}`; postlint.toml has `profile`, `exclude`, `max-file-size`, `[fields]`, `[rules.<name>]` and `[[overrides]]`"
                         ),
                     ));
                 }
@@ -375,7 +379,17 @@ fn build(
             .unwrap_or_default(),
         exclude: None,
         overrides: Vec::new(),
+        max_file_size: crate::engine::DEFAULT_MAX_FILE_SIZE,
     };
+    if let Some(value) = settings.max_file_size {
+        let span = value.span();
+        rule_set.max_file_size = parse_size(value.get_ref()).ok_or_else(|| {
+            error(
+                span,
+                "`max-file-size` must be a number of bytes or a size such as \"20 MB\"".into(),
+            )
+        })?;
+    }
     for info in RULES {
         let table = base
             .iter()
@@ -549,6 +563,26 @@ fn build_rule(
         severity,
         rule,
     }))
+}
+
+/// `10485760`, `"512 KB"`, `"20 MB"`, `"1 GB"`: a size in bytes.
+fn parse_size(value: &DeValue<'_>) -> Option<u64> {
+    if let Some(integer) = value.as_integer() {
+        return integer.as_str().replace('_', "").parse().ok();
+    }
+    let text = value.as_str()?.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let number: u64 = text[..digits].parse().ok()?;
+    let unit = match text[digits..].trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 1,
+        "KB" | "K" => 1024,
+        "MB" | "M" => 1024 * 1024,
+        "GB" | "G" => 1024 * 1024 * 1024,
+        _ => return None,
+    };
+    number.checked_mul(unit)
 }
 
 /// A list of globs (`["drafts/**", "content/docs/**"]`) as one matcher.
@@ -755,6 +789,18 @@ mod tests {
             .unwrap()
             .contains("did you mean `cover-missing`?")
         );
+    }
+
+    #[test]
+    fn max_file_size() {
+        assert_eq!(
+            load("max-file-size = \"20 MB\"\n").unwrap().max_file_size,
+            20 * 1024 * 1024
+        );
+        assert_eq!(load("max-file-size = 1_000\n").unwrap().max_file_size, 1000);
+        assert_eq!(RuleSet::defaults().max_file_size, 10 * 1024 * 1024);
+        let text = "max-file-size = \"big\"\n";
+        assert_eq!(&text[load(text).err().unwrap().range.unwrap()], "\"big\"");
     }
 
     #[test]

@@ -153,8 +153,27 @@ fn unreadable(path: PathBuf, message: String) -> FileReport {
 }
 
 /// Reads a file as UTF-8, or says exactly why it cannot be.
+/// The size above which a file is reported and skipped, unless configured otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// `10 MB`, `512 KB`: a size for messages.
+pub fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    }
+}
+
+/// Reads a file as UTF-8, or says exactly why it cannot be. Only regular files are read
+/// (a FIFO would block forever), and none larger than the default limit.
 pub fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|error| {
+    read_limited(path, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`read`] with a size limit of `max_size` bytes.
+pub fn read_limited(path: &Path, max_size: u64) -> Result<String, String> {
+    let describe = |error: std::io::Error| {
         let reason = match error.kind() {
             std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
@@ -162,7 +181,32 @@ pub fn read(path: &Path) -> Result<String, String> {
             _ => error.to_string(),
         };
         format!("cannot read file: {reason}")
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(describe)?;
+    if metadata.is_dir() {
+        return Err("cannot read file: it is a directory".into());
+    }
+    if !metadata.is_file() {
+        return Err("cannot read file: it is not a regular file (a FIFO, socket or device)".into());
+    }
+    if metadata.len() > max_size {
+        return Err(format!(
+            "file is {}, over the {} limit; skipped (raise `max-file-size` in postlint.toml to lint it)",
+            size_text(metadata.len()),
+            size_text(max_size)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    use std::io::Read;
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max_size + 1).read_to_end(&mut bytes))
+        .map_err(describe)?;
+    if bytes.len() as u64 > max_size {
+        return Err(format!(
+            "file grew over the {} limit while it was read; skipped",
+            size_text(max_size)
+        ));
+    }
     String::from_utf8(bytes).map_err(|error| {
         let valid = error.utf8_error().valid_up_to();
         let bytes = error.as_bytes();
@@ -176,7 +220,9 @@ pub fn read(path: &Path) -> Result<String, String> {
 
 /// Where a rule's finding becomes a diagnostic of the post at `path`: at the rule's `level`
 /// for that file, lowered to the finding's cap; `None` when the post suppresses it.
-fn diagnostic(
+/// A rule's finding as a diagnostic of `path` at `level` (capped by the finding), unless
+/// the post suppresses it.
+pub fn diagnostic(
     path: &Path,
     rule: &'static str,
     level: Severity,
@@ -211,7 +257,7 @@ pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
 
 /// Reads and lints one file; never panics out, whatever the file holds.
 pub fn lint_file(path: &Path, rules: &RuleSet) -> FileReport {
-    let source = match read(path) {
+    let source = match read_limited(path, rules.max_file_size) {
         Ok(source) => source,
         Err(message) => return unreadable(path.to_owned(), message),
     };

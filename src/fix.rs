@@ -91,7 +91,7 @@ pub fn fix_paths(
     files
         .par_iter()
         .filter_map(|path| {
-            let original = engine::read(path).ok()?;
+            let original = engine::read_limited(path, rules.max_file_size).ok()?;
             let (fixed, applied) = fix_source(path, original.clone(), rules, applicability);
             (applied > 0 && fixed != original).then(|| FixedFile {
                 path: path.clone(),
@@ -127,6 +127,18 @@ pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+/// Writes a fixed file, unless it changed on disk since it was read: then someone else's
+/// edit would be lost, so the file is left alone and the error says why.
+pub fn write_fixed(file: &FixedFile) -> std::io::Result<()> {
+    let now = std::fs::read(&file.path)?;
+    if now != file.original.as_bytes() {
+        return Err(std::io::Error::other(
+            "it changed on disk after postlint read it; not overwritten, run postlint again",
+        ));
+    }
+    write_atomically(&file.path, &file.fixed)
 }
 
 /// A unified diff of one file's fixes, as `--diff` prints it.
@@ -197,6 +209,25 @@ mod tests {
             Applicability::Unsafe,
         );
         assert_eq!(fixed, "---\nurl: /posts/my-post/\n---\n");
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("post.md");
+        std::fs::write(&path, "someone else's edit").unwrap();
+        let file = FixedFile {
+            path: path.clone(),
+            original: "what postlint read".into(),
+            fixed: "what postlint would write".into(),
+            applied: 1,
+        };
+        let error = write_fixed(&file).unwrap_err();
+        assert!(error.to_string().contains("changed on disk"), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "someone else's edit"
+        );
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! postlint: a linter and SEO validator for Markdown blog posts.
 //!
 //! Data flows one way: files → [`post::Post`] → [`rules`] → [`diagnostic::Diagnostic`]s →
-//! a [`report::Reporter`]. The CLI is a thin face on [`engine`].
+//! a [`report::Reporter`]. The CLI and the language server ([`server`]) are thin faces on
+//! [`engine`].
 
+pub mod buffer;
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -13,6 +15,7 @@ pub mod post;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod site;
 pub mod suppress;
 pub mod text;

@@ -1,6 +1,7 @@
 //! What the site-wide rules know of each post: a small summary kept after the post itself
 //! is dropped, so a run over a whole blog holds summaries, not sources.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -106,21 +107,32 @@ fn has_scheme(target: &str) -> bool {
 /// `id` and `name` attributes of its HTML.
 fn anchors(post: &Post) -> Vec<String> {
     let mut anchors: Vec<String> = Vec::new();
+    // What is taken, and the next number to try for each base: linear in the headings.
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for heading in &post.headings {
         let line = &post.source[heading.line_range.clone()];
         if let Some(start) = line.rfind("{#") {
             let id = &line[start + 2..];
             if let Some(end) = id.find('}') {
-                anchors.push(id[..end].trim().to_owned());
+                let id = id[..end].trim().to_owned();
+                taken.insert(id.clone());
+                anchors.push(id);
             }
         }
         let base = heading_anchor(&heading.plain_text);
         let mut anchor = base.clone();
-        let mut count = 0;
-        while anchors.contains(&anchor) {
-            count += 1;
-            anchor = format!("{base}-{count}");
+        if taken.contains(&anchor) {
+            let count = next.entry(base.clone()).or_insert(0);
+            loop {
+                *count += 1;
+                anchor = format!("{base}-{count}");
+                if !taken.contains(&anchor) {
+                    break;
+                }
+            }
         }
+        taken.insert(anchor.clone());
         anchors.push(anchor);
     }
     let body = &post.source[post.body_start..];

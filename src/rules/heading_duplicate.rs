@@ -1,6 +1,8 @@
 //! `heading-duplicate`: two sibling headings with the same text. markdownlint's MD024 with
 //! `siblings_only`, exactly.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use super::{Context, Rule};
@@ -29,7 +31,8 @@ fn help() -> &'static str {
 impl Rule for HeadingDuplicate {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
         // The headings seen so far at each level under the current parent; index 0 unused.
-        let mut siblings: Vec<Vec<&Heading>> = vec![Vec::new(); 7];
+        // A map per level, so that a post with many headings stays linear.
+        let mut siblings: Vec<HashMap<&str, &Heading>> = vec![HashMap::new(); 7];
         let mut last_level = 1;
         let mut lines = None;
         for heading in &post.headings {
@@ -48,7 +51,7 @@ impl Rule for HeadingDuplicate {
                 continue;
             }
             let known = &mut siblings[level];
-            match known.iter().find(|sibling| sibling.text == heading.text) {
+            match known.get(heading.text.as_str()) {
                 Some(first) => {
                     let lines = lines.get_or_insert_with(|| LineIndex::new(&post.source));
                     let first_line = lines.line_column(first.line_range.start).line;
@@ -62,7 +65,9 @@ impl Rule for HeadingDuplicate {
                         .secondary(first.line_range.clone(), "first used here"),
                     );
                 }
-                None => known.push(heading),
+                None => {
+                    known.insert(&heading.text, heading);
+                }
             }
         }
     }

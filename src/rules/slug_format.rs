@@ -37,7 +37,11 @@ pub struct SlugPattern {
 impl SlugPattern {
     pub fn new(source: &str) -> Result<SlugPattern, regex::Error> {
         Ok(SlugPattern {
-            regex: Regex::new(&format!("^(?:{source})$"))?,
+            // The regex crate matches in linear time; the size limit bounds what a
+            // configured pattern may compile to.
+            regex: regex::RegexBuilder::new(&format!("^(?:{source})$"))
+                .size_limit(1 << 20)
+                .build()?,
             source: source.to_owned(),
         })
     }

@@ -1,0 +1,292 @@
+//! Hostile input: whatever a repository holds, postlint ends with exit 0, 1 or 2, in
+//! bounded time, with every reported range on the file's character boundaries.
+//!
+//! The big and pathological posts are made here rather than committed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs postlint on `dir`, killing it if it outlives `limit`.
+fn run_bounded(dir: &Path, args: &[&str], limit: Duration) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the pipes on threads so a full pipe cannot stall the child.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).unwrap();
+        text
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+        text
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("postlint hung for more than {limit:?} on {args:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let code = status
+        .code()
+        .unwrap_or_else(|| panic!("postlint died of a signal: {status:?}"));
+    (code, out.join().unwrap(), err.join().unwrap())
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Every hostile post of the issue, made in `dir`.
+fn hostile_corpus(dir: &Path) {
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("invalid-utf8-body.md", b"---\ntitle: T\n---\nbody \xff\xfe here\n".to_vec()),
+        ("invalid-utf8-front-matter.md", b"---\ntitle: caf\xe9\n---\n".to_vec()),
+        ("bom.md", b"\xef\xbb\xbfplain text after a BOM\n".to_vec()),
+        ("bom-front-matter.md", b"\xef\xbb\xbf---\ntitle: T\n---\n# H\n".to_vec()),
+        ("crlf.md", b"---\r\ntitle: T\r\n---\r\n## A\r\n#### B\r\n".to_vec()),
+        ("lone-cr.md", b"---\rtitle: T\r---\r## A\r#### B\r".to_vec()),
+        ("mixed-endings.md", b"---\r\ntitle: T\n---\r## A\n\r\n#### B\r".to_vec()),
+        ("nul-bytes.md", b"---\ntitle: T\x00x\n---\n# \x00\n\x00\x00\n".to_vec()),
+        ("empty.md", Vec::new()),
+        ("only-dashes.md", b"---".to_vec()),
+        ("never-closed.md", b"---\ntitle: T\ncover: x\n".to_vec()),
+        ("dots-closer.md", b"---\ntitle: T\n...\n### H\n".to_vec()),
+        ("tabs.md", b"---\ntitle:\tT\ntags:\n\t- a\n---\n".to_vec()),
+        ("alias-bomb.md", {
+            let mut text = String::from("---\na: &a [x,x,x,x,x,x,x,x,x,x]\n");
+            for i in 0..9 {
+                let prev = if i == 0 { "a".to_owned() } else { format!("l{}", i - 1) };
+                text.push_str(&format!("l{i}: &l{i} [{}]\n", vec![format!("*{prev}"); 10].join(",")));
+            }
+            text.push_str("---\n");
+            text.into_bytes()
+        }),
+        ("deep-yaml.md", format!("---\na: {}{}\n---\n", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
+        ("long-value.md", format!("---\ntitle: {}\n---\n", "x".repeat(1024 * 1024)).into_bytes()),
+        ("many-headings.md", {
+            let mut text = String::from("---\ntitle: T\n---\n");
+            for i in 0..200_000 {
+                text.push_str(if i % 2 == 0 { "## A\n" } else { "#### B\n" });
+            }
+            text.into_bytes()
+        }),
+        ("nested-quotes.md", format!("{}# deep\n", "> ".repeat(10_000)).into_bytes()),
+        // 10,000 lists nested on one line, and 1,000 nested by indentation (deeper would
+        // make a file of hundreds of megabytes, which the size limit stops).
+        ("nested-lists.md", format!("{}item\n", "- ".repeat(10_000)).into_bytes()),
+        ("indented-lists.md", {
+            let mut text = String::new();
+            for i in 0..1_000 {
+                text.push_str(&" ".repeat(i * 2));
+                text.push_str("- item\n");
+            }
+            text.into_bytes()
+        }),
+        ("long-fence.md", format!("{}\n# not a heading\n", "`".repeat(1000)).into_bytes()),
+        ("html-never-closed.md", b"<div>\n# inside\n\n<details>\n## still\n".to_vec()),
+        ("emphasis-and-image-headings.md", b"## **bold**\n\n### ![alt](a.png)\n\n#### *\n".to_vec()),
+        ("scripts-in-fields.md", "---\ntitle: \"\u{5d0}\u{5d1}\u{5d2} e\u{301}\u{301} \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} 中文\"\nslug: \"e\u{301}-\u{1f468}\u{200d}\u{1f469}-中\"\ndescription: \"\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{5d0}\"\ncover: \"\u{202e}x.png\"\n---\n## \u{1f468}\u{200d}\u{1f469}\n#### \u{5d0}\u{301}\n".as_bytes().to_vec()),
+        ("duplicate-keys.md", b"---\ntitle: a\ntitle: b\ntitle: c\n---\n".to_vec()),
+        ("non-string-keys.md", b"---\n1: one\n[a, b]: list\n{x: y}: map\nnull: n\ntrue: t\n---\n".to_vec()),
+        ("bad-date.md", b"---\ntitle: T\ndate: 2025-13-45\n---\n".to_vec()),
+        ("toml-error.md", b"+++\ntitle = \ndate = 2025-13-45\n+++\n".to_vec()),
+        ("json-array.md", b"{\n[1, 2, 3]\n}\n".to_vec()),
+        ("json-array-top.md", b"[\n1\n]\n".to_vec()),
+        ("path-escape.md", b"---\ntitle: T\ncover: ../../../../../../etc/passwd\n---\n[x](../../../../../../etc/shadow)\n".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        write(dir, name, &bytes);
+    }
+}
+
+#[test]
+fn the_hostile_corpus_gets_a_result_for_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_corpus(dir.path());
+    let (code, stdout, stderr) = run_bounded(
+        dir.path(),
+        &["check", "--format", "json", "-q", "."],
+        Duration::from_secs(120),
+    );
+    assert!(matches!(code, 0..=2), "exit {code}: {stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("the JSON report parses");
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    // Every reported range lies inside its file and on character boundaries.
+    let mut checked = 0;
+    for diagnostic in diagnostics {
+        let path = dir.path().join(diagnostic["path"].as_str().unwrap());
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        for end in ["start", "end"] {
+            let offset = diagnostic[end]["offset"].as_u64().unwrap() as usize;
+            assert!(
+                offset <= text.len() && text.is_char_boundary(offset),
+                "{}: {end} {offset} is not a character boundary",
+                path.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 50, "only {checked} diagnostics were checked");
+    // The two files that are not UTF-8 are reported as such, and the run goes on.
+    let unreadable: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d["rule"] == "unreadable-file")
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(unreadable.len(), 2, "{unreadable:?}");
+    assert_eq!(code, 2);
+    // A path in front matter is only looked up, never read: nothing from /etc leaks.
+    assert!(
+        !stdout.contains("root:"),
+        "a file outside the tree was read"
+    );
+}
+
+#[test]
+fn pathological_posts_stay_fast() {
+    let dir = tempfile::tempdir().unwrap();
+    hostile_corpus(dir.path());
+    for name in [
+        "many-headings.md",
+        "deep-yaml.md",
+        "nested-quotes.md",
+        "nested-lists.md",
+        "long-value.md",
+    ] {
+        let started = Instant::now();
+        let (code, _, stderr) = run_bounded(
+            dir.path(),
+            &["check", "--format", "concise", "-q", name],
+            Duration::from_secs(60),
+        );
+        assert!(matches!(code, 0..=2), "{name}: exit {code}: {stderr}");
+        // Generous for debug builds on a loaded machine; the point is no blow-up.
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
+fn a_post_over_the_size_limit_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "---\ntitle: T\n---\n".to_owned() + &"word ".repeat(11 * 1024 * 1024 / 5);
+    write(dir.path(), "big.md", big.as_bytes());
+    write(dir.path(), "small.md", b"---\ntitle: T\n---\n");
+    let (code, stdout, _) = run_bounded(
+        dir.path(),
+        &["check", "--format", "concise", "-q"],
+        Duration::from_secs(60),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stdout.contains(
+            "big.md:1:1: error[unreadable-file] file is 11.0 MB, over the 10.0 MB limit; skipped"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("small.md:"),
+        "the other file is still linted: {stdout}"
+    );
+    // The limit is configurable.
+    write(dir.path(), "postlint.toml", b"max-file-size = \"20 MB\"\n");
+    let (_, stdout, _) = run_bounded(
+        dir.path(),
+        &["check", "--format", "concise", "-q"],
+        Duration::from_secs(120),
+    );
+    assert!(!stdout.contains("unreadable-file"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_system_faults_are_reported_and_never_hang() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "good.md", b"---\ntitle: T\n---\n");
+    fs::create_dir_all(root.join("a-folder.md")).unwrap();
+    symlink(root.join("loop-b.md"), root.join("loop-a.md")).unwrap();
+    symlink(root.join("loop-a.md"), root.join("loop-b.md")).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "outside.md", b"---\ntitle: Outside\n---\n");
+    symlink(outside.path().join("outside.md"), root.join("link-out.md")).unwrap();
+    let fifo = root.join("fifo.md");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+
+    // Named on the command line: each gets its own error, the good file is linted.
+    let mut args = vec![
+        "check",
+        "--format",
+        "concise",
+        "-q",
+        "good.md",
+        "missing.md",
+        "a-folder.md",
+        "loop-a.md",
+    ];
+    if made {
+        args.push("fifo.md");
+    }
+    let (code, stdout, _) = run_bounded(root, &args, Duration::from_secs(30));
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stdout.contains("good.md:"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "missing.md:1:1: error[unreadable-file] cannot read file: no such file or directory"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("loop-a.md:1:1: error[unreadable-file]"),
+        "{stdout}"
+    );
+    if made {
+        assert!(
+            stdout.contains(
+                "fifo.md:1:1: error[unreadable-file] cannot read file: it is not a regular file"
+            ),
+            "{stdout}"
+        );
+    }
+    // Walking the folder: symlinks are not followed, a folder named like a post is a
+    // folder, and a FIFO is never opened.
+    let (code, stdout, _) = run_bounded(
+        root,
+        &["check", "--format", "concise", "-q"],
+        Duration::from_secs(30),
+    );
+    assert!(matches!(code, 0..=2), "{stdout}");
+    assert!(
+        !stdout.contains("Outside"),
+        "a symlink out of the tree was followed: {stdout}"
+    );
+}
