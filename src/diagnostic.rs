@@ -191,6 +191,10 @@ pub struct LineColumn {
 pub struct LineIndex<'a> {
     source: &'a str,
     line_starts: Vec<usize>,
+    /// The last position asked for (byte offset, its line start, its column in characters
+    /// and in UTF-16 units): reports ask in order, so counting on from it keeps a long
+    /// line with many findings linear.
+    last: std::cell::Cell<(usize, usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -200,10 +204,17 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             source,
             line_starts,
+            last: std::cell::Cell::new((0, usize::MAX, 0, 0)),
         }
     }
 
     pub fn line_column(&self, offset: usize) -> LineColumn {
+        self.position(offset).0
+    }
+
+    /// The line and column of `offset`, and its 0-based column in UTF-16 code units (what
+    /// the language server protocol and SARIF count).
+    pub fn position(&self, offset: usize) -> (LineColumn, usize) {
         let offset = offset.min(self.source.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let mut line_start = self.line_starts[line];
@@ -211,15 +222,27 @@ impl<'a> LineIndex<'a> {
         if line == 0 && self.source.starts_with('\u{feff}') && offset >= 3 {
             line_start = 3;
         }
-        let column = floor_char_boundary(self.source, offset)
-            .checked_sub(line_start)
-            .map_or(0, |len| {
-                self.source[line_start..line_start + len].chars().count()
-            });
-        LineColumn {
-            line: line + 1,
-            column: column + 1,
+        let end = floor_char_boundary(self.source, offset).max(line_start);
+        let (from, mut column, mut utf16) = match self.last.get() {
+            (last, last_line_start, column, utf16)
+                if last_line_start == line_start && last <= end =>
+            {
+                (last, column, utf16)
+            }
+            _ => (line_start, 0, 0),
+        };
+        for c in self.source[from..end].chars() {
+            column += 1;
+            utf16 += c.len_utf16();
         }
+        self.last.set((end, line_start, column, utf16));
+        (
+            LineColumn {
+                line: line + 1,
+                column: column + 1,
+            },
+            utf16,
+        )
     }
 }
 
@@ -253,6 +276,16 @@ mod tests {
         assert_eq!(index.line_column(3), LineColumn { line: 2, column: 1 });
         assert_eq!(index.line_column(9), LineColumn { line: 2, column: 3 });
         assert_eq!(index.line_column(11), LineColumn { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn columns_in_any_order_agree() {
+        let text = "a中b\nxy中z中\n";
+        let index = LineIndex::new(text);
+        let fresh = |offset| LineIndex::new(text).line_column(offset);
+        for offset in [9, 12, 5, 13, 0, 16, 8, 4, 1] {
+            assert_eq!(index.line_column(offset), fresh(offset), "offset {offset}");
+        }
     }
 
     #[test]

@@ -40,9 +40,11 @@ pub struct PostSummary {
 impl PostSummary {
     pub fn of(post: &Post, context: &Context) -> PostSummary {
         let profile = &context.profile;
+        // One index of the lines for every place: a post with many links stays linear.
+        let lines = crate::diagnostic::LineIndex::new(&post.source);
         let locate = |text: &str, range: Range<usize>| Located {
             text: text.to_owned(),
-            line: line_of(&post.source, range.start),
+            line: lines.line_column(range.start).line,
             range,
         };
         let slug = slug_of(post, &profile.fields.slug, profile)
@@ -201,12 +203,6 @@ pub fn is_remote(target: &str) -> bool {
         || lower.starts_with("mailto:")
         || target.contains("{{")
         || target.contains("{%")
-}
-
-fn line_of(source: &str, offset: usize) -> usize {
-    crate::diagnostic::LineIndex::new(&source[..offset.min(source.len())])
-        .line_column(offset)
-        .line
 }
 
 /// The post's folder, as far as its URL is concerned: a page bundle's `index.md` lives in

@@ -90,6 +90,12 @@ fn hostile_corpus(dir: &Path) {
             text.into_bytes()
         }),
         ("nested-quotes.md", format!("{}# deep\n", "> ".repeat(10_000)).into_bytes()),
+        // Many findings: each must cost its own share, not the whole file's.
+        ("many-links.md", "A [link](missing.md) and ![](gone.png) in a paragraph.\n\n## Same\n\n".repeat(40_000).into_bytes()),
+        ("one-line-urls.md", {
+            let urls: Vec<String> = (0..50_000).map(|i| format!("https://example.com/{i}")).collect();
+            format!("{}\n", urls.join(" ")).into_bytes()
+        }),
         // 10,000 lists nested on one line, and 1,000 nested by indentation (deeper would
         // make a file of hundreds of megabytes, which the size limit stops).
         ("nested-lists.md", format!("{}item\n", "- ".repeat(10_000)).into_bytes()),

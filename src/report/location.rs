@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use crate::diagnostic::{LineIndex, floor_char_boundary};
+use crate::diagnostic::LineIndex;
 use crate::engine::Outcome;
 
 /// Where a byte offset falls. Lines and columns are 1-based.
@@ -56,15 +56,7 @@ impl<'a> Locator<'a> {
                 utf16_column: 1,
             };
         };
-        let at = index.line_column(offset);
-        // The characters before the offset on its line are the `column - 1` last ones.
-        let before = &text[..floor_char_boundary(text, offset)];
-        let utf16 = before
-            .chars()
-            .rev()
-            .take(at.column - 1)
-            .map(char::len_utf16)
-            .sum::<usize>();
+        let (at, utf16) = index.position(offset);
         Position {
             offset: offset.min(text.len()),
             line: at.line,
