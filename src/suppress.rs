@@ -27,6 +27,7 @@
 //! front matter key, is reported by `suppression-invalid`, whose findings are never
 //! suppressed (only its `level` in `postlint.toml` turns it off).
 
+use crate::text::line_start;
 use std::ops::Range;
 
 use memchr::memmem;
@@ -456,12 +457,6 @@ fn front_matter_key(
             }
         }
     }
-}
-
-/// The offset where the line holding `offset` starts. Lines end at `\n`, `\r\n` or a lone
-/// `\r`, as [`crate::diagnostic::LineIndex`] counts them.
-fn line_start(source: &str, offset: usize) -> usize {
-    source[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 /// The offset where the line after the one holding `offset` starts; the end of the file

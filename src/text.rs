@@ -3,6 +3,12 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// The offset where the line holding `offset` starts. Lines end at `\n`, `\r\n` or a lone
+/// `\r`, as [`crate::diagnostic::LineIndex`] counts them.
+pub fn line_start(source: &str, offset: usize) -> usize {
+    source[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
 /// Display width in columns (Unicode East Asian Width, UAX #11: wide and full-width
 /// characters count 2, others 1) and the number of characters. Runs of whitespace count as
 /// one space and leading or trailing whitespace not at all, as a result page shows text.

@@ -1,5 +1,6 @@
 //! One pulldown-cmark pass over the Markdown body, offsets shifted to the whole file.
 
+use crate::text::line_start;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -291,11 +292,6 @@ fn is_comment(block: &str) -> bool {
     // JavaScript's `slice(4, -3)`: empty when the two ends overlap, as in `<!-->`.
     let comment = block.get(4..block.len() - 3).unwrap_or("");
     !comment.starts_with('>') && !comment.starts_with("->") && !comment.ends_with('-')
-}
-
-/// The offset where the line holding `offset` starts.
-fn line_start(body: &str, offset: usize) -> usize {
-    body[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

@@ -70,6 +70,14 @@ impl Post {
         }
     }
 
+    /// The syntax of the post's front matter; YAML, the most common, for a post without
+    /// one (what help texts should show it to write).
+    pub fn front_matter_format(&self) -> Format {
+        self.front_matter
+            .as_ref()
+            .map_or(Format::Yaml, |front_matter| front_matter.format)
+    }
+
     /// Where a finding about the post as a whole points: the front matter's opening line,
     /// or the start of the file when it has none.
     pub fn anchor(&self) -> std::ops::Range<usize> {

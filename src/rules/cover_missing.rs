@@ -34,10 +34,7 @@ fn help(format: Format, key: &str) -> String {
 impl Rule for CoverMissing {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let names = self.names(&context.profile);
-        let format = post
-            .front_matter
-            .as_ref()
-            .map_or(Format::Yaml, |fm| fm.format);
+        let format = post.front_matter_format();
         let state = field_state(post, names, Expect::Image);
         let Some((finding, missing)) = missing_field(post, state, names, "cover image", "image")
         else {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_names};
 use crate::date::{self, Timestamp};
 use crate::diagnostic::{Finding, Severity};
-use crate::post::{Entry, Format, Post, Value};
+use crate::post::{Entry, Post, Value};
 use crate::profile::{DateRequired, Profile};
 
 #[derive(Debug, Default, Deserialize)]
@@ -81,10 +81,7 @@ impl DateInvalid {
             return;
         }
         let names = &profile.fields.date;
-        let format = post
-            .front_matter
-            .as_ref()
-            .map_or(Format::Yaml, |fm| fm.format);
+        let format = post.front_matter_format();
         let finding = match field_state(post, names, Expect::Text) {
             FieldState::Empty(entry) => Finding::new(
                 entry.key_range.clone(),

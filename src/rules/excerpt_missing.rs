@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field};
 use crate::diagnostic::Finding;
-use crate::post::{Format, Post};
+use crate::post::Post;
 use crate::profile::Profile;
 
 #[derive(Debug, Default, Deserialize)]
@@ -31,10 +31,7 @@ impl Rule for ExcerptMissing {
         if has_excerpt_marker(post, context.profile.excerpt_markers) {
             return;
         }
-        let format = post
-            .front_matter
-            .as_ref()
-            .map_or(Format::Yaml, |fm| fm.format);
+        let format = post.front_matter_format();
         let example = format.assignment(names.first(), "…");
         let Some((finding, missing)) = missing_field(post, state, names, "excerpt", "text") else {
             return;

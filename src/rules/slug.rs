@@ -90,10 +90,7 @@ pub fn slug_of(post: &Post, names: &FieldNames, profile: &Profile) -> Option<Slu
     } else {
         names.first().to_owned()
     };
-    let format = post
-        .front_matter
-        .as_ref()
-        .map_or(Format::Yaml, |front_matter| front_matter.format);
+    let format = post.front_matter_format();
     if profile.slug_from_front_matter {
         match field_state(post, names, Expect::Text) {
             FieldState::Set(_, value) => {

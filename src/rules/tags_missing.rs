@@ -26,10 +26,7 @@ const WHY: &str = "tag pages link related posts together, which helps readers an
 impl Rule for TagsMissing {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let names = self.names(&context.profile);
-        let format = post
-            .front_matter
-            .as_ref()
-            .map_or(Format::Yaml, |fm| fm.format);
+        let format = post.front_matter_format();
         let example = match format {
             Format::Yaml => format!("{}: [tag-one, tag-two]", names.first()),
             Format::Toml => format!("{} = [\"tag-one\", \"tag-two\"]", names.first()),

@@ -1,6 +1,7 @@
 //! The edge where byte offsets meet the protocol: positions in UTF-16 code units, and
 //! file URIs.
 
+use crate::diagnostic::floor_char_boundary;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -65,14 +66,6 @@ impl<'a> Utf16Index<'a> {
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         self.line_starts[line]
     }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// The file a `file:` URI names; `None` for other schemes (an unsaved buffer).
