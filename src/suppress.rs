@@ -27,7 +27,6 @@
 //! front matter key, is reported by `suppression-invalid`, whose findings are never
 //! suppressed (only its `level` in `postlint.toml` turns it off).
 
-use crate::text::line_start;
 use std::ops::Range;
 
 use memchr::memmem;
@@ -35,6 +34,7 @@ use memchr::memmem;
 use crate::diagnostic::Finding;
 use crate::post::{Entry, Format, FrontMatter, Value, ValueKind};
 use crate::rules::RULES;
+use crate::text::line_start;
 
 /// The rule that reports suppressions postlint cannot read. Never suppressed itself, so a
 /// broken suppression cannot hide the report that it is broken.

@@ -1,6 +1,5 @@
 //! One pulldown-cmark pass over the Markdown body, offsets shifted to the whole file.
 
-use crate::text::line_start;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -8,6 +7,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::content::{Collector, Content};
 use super::micromark;
 use crate::suppress;
+use crate::text::line_start;
 
 /// An ATX or setext heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,12 @@
 //! The edge where byte offsets meet the protocol: positions in UTF-16 code units, and
 //! file URIs.
 
-use crate::diagnostic::floor_char_boundary;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use lsp_types::{Position, Uri};
+
+use crate::diagnostic::floor_char_boundary;
 
 /// Converts byte offsets of one text to LSP positions and back. Lines end as CommonMark's
 /// (and the protocol's) do: `\n`, `\r\n` or a lone `\r`.
