@@ -39,6 +39,7 @@ use lsp_types::{
     TextDocumentSyncSaveOptions, Uri,
 };
 
+use crate::buffer::SiteCache;
 use crate::config::{self, CommandLine, RuleSet};
 use crate::diagnostic::Diagnostic;
 use position::{Utf16Index, path_to_uri, uri_to_path};
@@ -150,6 +151,8 @@ struct Server {
     results: Sender<Finished>,
     documents: HashMap<Uri, Document>,
     rule_sets: HashMap<ConfigKey, Arc<RuleSet>>,
+    /// The other posts of each site, read once and again only when they change on disk.
+    site_cache: Arc<SiteCache>,
     /// Configuration files with a diagnostic published on them.
     broken: HashSet<PathBuf>,
     /// Whether the client pulls diagnostics, so that pushing them too would show them twice.
@@ -175,6 +178,7 @@ impl Server {
             results,
             documents: HashMap::new(),
             rule_sets: HashMap::new(),
+            site_cache: Arc::default(),
             broken: HashSet::new(),
             pulls,
             refresh,
@@ -424,6 +428,7 @@ impl Server {
     fn reload_configuration(&mut self) {
         log("configuration changed; reloading");
         self.rule_sets.clear();
+        self.site_cache.clear();
         for path in std::mem::take(&mut self.broken) {
             if let Some(uri) = path_to_uri(&path) {
                 self.publish(uri, Vec::new(), None);
@@ -466,11 +471,12 @@ impl Server {
         document.linting = true;
         let (text, generation) = (document.text.clone(), document.generation);
         let results = self.results.clone();
+        let site_cache = self.site_cache.clone();
         let uri = uri.clone();
         let spawned = std::thread::Builder::new()
             .name("postlint-lint".to_owned())
             .spawn(move || {
-                let diagnostics = lint_text(&path, &text, &rules);
+                let diagnostics = lint_text(&path, &text, &rules, &site_cache);
                 let linted = Linted { text, diagnostics };
                 let _ = results.send(Finished {
                     uri,
@@ -565,10 +571,11 @@ impl Server {
         let path = document_path(&uri);
         let rules = self.rules_for(&path);
         let sender = self.sender.clone();
+        let site_cache = self.site_cache.clone();
         std::thread::spawn(move || {
             let linted = match crate::engine::read(&path) {
                 Ok(text) => {
-                    let diagnostics = lint_text(&path, &text, &rules);
+                    let diagnostics = lint_text(&path, &text, &rules, &site_cache);
                     Linted {
                         text: Arc::from(text),
                         diagnostics,
@@ -585,12 +592,12 @@ impl Server {
 }
 
 /// The diagnostics of `text` as the post at `path`; none for an excluded path.
-fn lint_text(path: &Path, text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
+fn lint_text(path: &Path, text: &str, rules: &Arc<RuleSet>, site: &SiteCache) -> Vec<Diagnostic> {
     if rules.is_excluded(path) {
         return Vec::new();
     }
     catch_unwind(AssertUnwindSafe(|| {
-        crate::buffer::lint_buffer(path, text, rules).diagnostics
+        site.lint_buffer(path, text, rules).diagnostics
     }))
     .unwrap_or_else(|_| {
         log(&format!("linting {} failed; this is a bug", path.display()));
