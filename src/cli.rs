@@ -11,8 +11,11 @@ use crate::config::{self, CommandLine, ConfigError, RuleSet};
 use crate::diagnostic::{Applicability, Severity};
 use crate::engine;
 use crate::fix;
-use crate::report::{Concise, GitHub, GitLab, Human, JUnit, Json, Reporter, Sarif, Statistics};
+use crate::report::{
+    Concise, GitHub, GitLab, Human, JUnit, Json, Reporter, Sarif, Statistics, Totals,
+};
 use crate::rules::{RULES, plural};
+use crate::stream::{self, Output};
 
 /// Lint Markdown blog posts for SEO and structure problems.
 #[derive(Debug, Parser)]
@@ -175,91 +178,125 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let mut fixed = 0;
     let mut write_failures = 0;
-    let outcome = if let Some(path) = &stdin_path {
-        match lint_stdin(path, &rules, &args) {
-            Ok(outcome) => outcome,
+    let stdin_outcome = match &stdin_path {
+        Some(path) => match lint_stdin(path, &rules, &args) {
+            Ok(outcome) => Some(outcome),
             Err(code) => return code,
-        }
-    } else {
-        if args.fix || args.diff {
-            let applicability = if args.unsafe_fixes {
-                Applicability::Unsafe
-            } else {
-                Applicability::Safe
-            };
-            let files = fix::fix_paths(&args.paths, &rules, applicability);
-            fixed = files.iter().map(|file| file.applied).sum();
-            if args.diff {
-                let mut out = std::io::stdout().lock();
-                for file in &files {
-                    let _ = out.write_all(fix::unified_diff(file).as_bytes());
-                }
-                if !args.quiet {
-                    let fixes = if fixed == 1 {
-                        "1 fix".to_owned()
-                    } else {
-                        format!("{fixed} fixes")
-                    };
-                    eprintln!(
-                        "{fixes} in {} would be applied",
-                        plural(files.len(), "file")
-                    );
-                }
-                return ExitCode::from(if files.is_empty() {
-                    exit::CLEAN
-                } else {
-                    exit::ERRORS
-                });
-            }
-            for file in &files {
-                // One file that cannot be written (or changed meanwhile) does not stop
-                // the others; the run ends with exit 2.
-                if let Err(error) = fix::write_fixed(file) {
-                    eprintln!("error: cannot write {}: {error}", file.path.display());
-                    write_failures += 1;
-                    fixed -= file.applied;
-                }
-            }
-        }
-        engine::run(&args.paths, &rules)
+        },
+        None => None,
     };
+    if stdin_outcome.is_none() && (args.fix || args.diff) {
+        let applicability = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let files = fix::fix_paths(&args.paths, &rules, applicability);
+        fixed = files.iter().map(|file| file.applied).sum();
+        if args.diff {
+            let mut out = std::io::stdout().lock();
+            for file in &files {
+                let _ = out.write_all(fix::unified_diff(file).as_bytes());
+            }
+            if !args.quiet {
+                let fixes = if fixed == 1 {
+                    "1 fix".to_owned()
+                } else {
+                    format!("{fixed} fixes")
+                };
+                eprintln!(
+                    "{fixes} in {} would be applied",
+                    plural(files.len(), "file")
+                );
+            }
+            return ExitCode::from(if files.is_empty() {
+                exit::CLEAN
+            } else {
+                exit::ERRORS
+            });
+        }
+        for file in &files {
+            // One file that cannot be written (or changed meanwhile) does not stop
+            // the others; the run ends with exit 2.
+            if let Err(error) = fix::write_fixed(file) {
+                eprintln!("error: cannot write {}: {error}", file.path.display());
+                write_failures += 1;
+                fixed -= file.applied;
+            }
+        }
+    }
 
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let human = || Box::new(Human::new(use_color(terminal), terminal, terminal_width()));
-    if let Some(file) = &args.output {
-        let written = std::fs::File::create(file).and_then(|created| {
-            let mut writer = std::io::BufWriter::new(created);
-            reporter(args.format, &human)
-                .report(&outcome, &mut writer)
-                .and_then(|()| writer.flush())
+    // `--output FILE` gets the format; the terminal then gets the human report.
+    let mut report_file = match &args.output {
+        Some(file) => match std::fs::File::create(file) {
+            Ok(created) => Some((file, std::io::BufWriter::new(created))),
+            Err(error) => {
+                eprintln!("error: cannot write {}: {error}", file.display());
+                return ExitCode::from(exit::TROUBLE);
+            }
+        },
+        None => None,
+    };
+    let file_reporter = reporter(args.format, &human);
+    let stdout_reporter: Box<dyn Reporter> = if args.statistics {
+        Box::new(Statistics)
+    } else if args.output.is_some() {
+        human()
+    } else {
+        reporter(args.format, &human)
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut outputs = Vec::new();
+    if let Some((_, writer)) = &mut report_file {
+        outputs.push(Output {
+            reporter: file_reporter.as_ref(),
+            out: writer,
         });
-        if let Err(error) = written {
-            eprintln!("error: cannot write {}: {error}", file.display());
+    }
+    outputs.push(Output {
+        reporter: stdout_reporter.as_ref(),
+        out: &mut out,
+    });
+    let written = match &stdin_outcome {
+        Some(outcome) => outputs
+            .iter_mut()
+            .try_for_each(|output| output.reporter.report(outcome, output.out))
+            .map(|()| Totals::of(outcome)),
+        None => stream::check(&args.paths, &rules, &mut outputs),
+    };
+    drop(outputs);
+    let flushed = written.and_then(|totals| {
+        if let Some((_, writer)) = &mut report_file {
+            writer.flush()?;
+        }
+        out.flush()?;
+        Ok(totals)
+    });
+    let totals = match flushed {
+        Ok(totals) => totals,
+        Err(error) => {
+            // A closed pipe (`| head`) is not an error of the lint, and says nothing.
+            if let Some((file, _)) = &report_file {
+                eprintln!(
+                    "error: cannot write {} or the terminal: {error}",
+                    file.display()
+                );
+            }
             return ExitCode::from(exit::TROUBLE);
         }
-    }
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let printed = if args.statistics {
-        Statistics.report(&outcome, &mut out)
-    } else if args.output.is_some() {
-        human().report(&outcome, &mut out)
-    } else {
-        reporter(args.format, &human).report(&outcome, &mut out)
     };
-    if printed.and_then(|()| out.flush()).is_err() {
-        // A closed pipe (`| head`) is not an error of the lint.
-        return ExitCode::from(exit::TROUBLE);
-    }
     drop(out);
 
     if !args.quiet {
         if args.fix {
             eprintln!("fixed {}", plural(fixed, "problem"));
         }
-        eprintln!("{}", summary(&outcome, started.elapsed()));
+        eprintln!("{}", summary(&totals, started.elapsed()));
     }
-    let warnings = outcome.count(Severity::Warning);
+    let warnings = totals.warnings;
     let too_many_warnings =
         (args.deny_warnings && warnings > 0) || args.max_warnings.is_some_and(|max| warnings > max);
     if too_many_warnings && !args.quiet {
@@ -269,9 +306,9 @@ fn check(args: CheckArgs) -> ExitCode {
         };
         eprintln!("failing: {} ({limit})", plural(warnings, "warning"));
     }
-    ExitCode::from(if outcome.failures() > 0 || write_failures > 0 {
+    ExitCode::from(if totals.failures > 0 || write_failures > 0 {
         exit::TROUBLE
-    } else if outcome.count(Severity::Error) > 0 || too_many_warnings {
+    } else if totals.errors > 0 || too_many_warnings {
         exit::ERRORS
     } else {
         exit::CLEAN
@@ -389,19 +426,19 @@ fn load_rules(
     RuleSet::load(config_path.as_deref(), &site, command_line)
 }
 
-fn summary(outcome: &engine::Outcome, elapsed: std::time::Duration) -> String {
+fn summary(totals: &Totals, elapsed: std::time::Duration) -> String {
     let mut line = format!(
         "checked {} in {:.2} s: {}, {}",
-        plural(outcome.posts_checked(), "post"),
+        plural(totals.posts_checked, "post"),
         elapsed.as_secs_f64(),
-        plural(outcome.count(Severity::Error), "error"),
-        plural(outcome.count(Severity::Warning), "warning"),
+        plural(totals.errors, "error"),
+        plural(totals.warnings, "warning"),
     );
-    let infos = outcome.count(Severity::Info);
+    let infos = totals.infos;
     if infos > 0 {
         line.push_str(&format!(", {}", plural(infos, "info")));
     }
-    let failures = outcome.failures();
+    let failures = totals.failures;
     if failures > 0 {
         line.push_str(&format!(
             "; {} could not be linted",

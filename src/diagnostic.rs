@@ -208,6 +208,11 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// Where each line starts, the first at 0: `\r\n`, `\n` and a lone `\r` each end one.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     pub fn line_column(&self, offset: usize) -> LineColumn {
         self.position(offset).0
     }
@@ -250,10 +255,8 @@ impl<'a> LineIndex<'a> {
 /// (CommonMark's line endings, and markdownlint's).
 fn line_ends(source: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = source.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| {
-        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        ends.then_some(i)
-    })
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// The largest char boundary at or before `offset`.

@@ -39,28 +39,11 @@ impl Outcome {
             .flat_map(|file| file.diagnostics.iter().map(move |d| (file, d)))
     }
 
-    pub fn posts_checked(&self) -> usize {
-        self.files.iter().filter(|file| file.linted).count()
-    }
-
-    /// Findings of the rules at `severity`, not counting files that could not be linted.
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics()
-            .filter(|(_, d)| d.severity == severity && !is_failure(d))
-            .count()
-    }
-
-    /// Files that could not be read, or that postlint failed on.
-    pub fn failures(&self) -> usize {
-        self.diagnostics().filter(|(_, d)| is_failure(d)).count()
+    /// What the run found, counted.
+    pub fn totals(&self) -> crate::report::Totals {
+        crate::report::Totals::of(self)
     }
 }
-
-fn is_failure(diagnostic: &Diagnostic) -> bool {
-    matches!(diagnostic.rule, UNREADABLE_FILE | INTERNAL_ERROR)
-}
-
-impl Outcome {}
 
 /// Whether a walked file is a post: `*.md` or `*.markdown`.
 fn is_markdown(path: &Path) -> bool {
@@ -320,14 +303,6 @@ pub fn run(paths: &[PathBuf], rules: &RuleSet) -> Outcome {
 /// The site-wide pass: every site rule over the summaries of all posts, its findings
 /// added to the reports of the posts they are about.
 fn check_site(reports: &mut [FileReport], rules: &RuleSet) {
-    let site_rules: Vec<_> = rules
-        .rules
-        .iter()
-        .filter(|enabled| enabled.rule.is_site_wide())
-        .collect();
-    if site_rules.is_empty() {
-        return;
-    }
     // Summaries in path order, with the index of their report.
     let (indices, summaries): (Vec<usize>, Vec<PostSummary>) = reports
         .iter_mut()
@@ -335,33 +310,10 @@ fn check_site(reports: &mut [FileReport], rules: &RuleSet) {
         .filter_map(|(index, report)| report.summary.take().map(|summary| (index, summary)))
         .unzip();
     let mut touched = Vec::new();
-    for enabled in site_rules {
-        let mut findings = Vec::new();
-        enabled
-            .rule
-            .check_site(&summaries, &rules.context, &mut findings);
-        for (post, finding) in findings {
-            let index = indices[post];
-            // `[[overrides]]` may turn the rule off, or change its level, for this file.
-            let Some(level) = (if rules.overrides.is_empty() {
-                Some(enabled.severity)
-            } else {
-                rules
-                    .rules_for(&reports[index].path)
-                    .iter()
-                    .find(|e| e.info.name == enabled.info.name)
-                    .map(|e| e.severity)
-            }) else {
-                continue;
-            };
-            let report = &mut reports[index];
-            let suppressions = &summaries[post].suppressions;
-            let rule = enabled.info.name;
-            if let Some(d) = diagnostic(&report.path, rule, level, finding, suppressions) {
-                report.diagnostics.push(d);
-                touched.push(index);
-            }
-        }
+    for (post, diagnostic) in site_diagnostics(&summaries, rules) {
+        let index = indices[post];
+        reports[index].diagnostics.push(diagnostic);
+        touched.push(index);
     }
     touched.sort_unstable();
     touched.dedup();
@@ -375,4 +327,38 @@ fn check_site(reports: &mut [FileReport], rules: &RuleSet) {
             report.source = read(&report.path).ok().map(Arc::from);
         }
     }
+}
+
+/// Every site rule over the posts' summaries: each finding as a diagnostic of the post
+/// it is about (its index in `summaries`), at the level the rule has for that file.
+pub fn site_diagnostics(summaries: &[PostSummary], rules: &RuleSet) -> Vec<(usize, Diagnostic)> {
+    let mut diagnostics = Vec::new();
+    let site_rules = rules.rules.iter().filter(|e| e.rule.is_site_wide());
+    for enabled in site_rules {
+        let mut findings = Vec::new();
+        enabled
+            .rule
+            .check_site(summaries, &rules.context, &mut findings);
+        for (post, finding) in findings {
+            let summary = &summaries[post];
+            // `[[overrides]]` may turn the rule off, or change its level, for this file.
+            let Some(level) = (if rules.overrides.is_empty() {
+                Some(enabled.severity)
+            } else {
+                rules
+                    .rules_for(&summary.path)
+                    .iter()
+                    .find(|e| e.info.name == enabled.info.name)
+                    .map(|e| e.severity)
+            }) else {
+                continue;
+            };
+            let rule = enabled.info.name;
+            let suppressions = &summary.suppressions;
+            if let Some(d) = diagnostic(&summary.path, rule, level, finding, suppressions) {
+                diagnostics.push((post, d));
+            }
+        }
+    }
+    diagnostics
 }

@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: files → [`post::Post`] → [`rules`] → [`diagnostic::Diagnostic`]s →
 //! a [`report::Reporter`]. The CLI and the language server ([`server`]) are thin faces on
-//! [`engine`].
+//! [`engine`]; [`stream`] runs the engine over a repository and writes reports as it goes.
 
 pub mod buffer;
 pub mod cli;
@@ -17,5 +17,6 @@ pub mod report;
 pub mod rules;
 pub mod server;
 pub mod site;
+pub mod stream;
 pub mod suppress;
 pub mod text;

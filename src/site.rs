@@ -139,17 +139,15 @@ fn anchors(post: &Post) -> Vec<String> {
     }
     let body = &post.source[post.body_start..];
     for attribute in ["id=\"", "name=\"", "id='", "name='"] {
-        let quote = &attribute[attribute.len() - 1..];
-        let mut rest = body;
-        while let Some(at) = rest.find(attribute) {
-            let after = &rest[at + attribute.len()..];
-            let boundary = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
-            if let Some(end) = after.find(quote)
+        let quote = attribute.as_bytes()[attribute.len() - 1];
+        for at in memchr::memmem::find_iter(body.as_bytes(), attribute) {
+            let after = &body[at + attribute.len()..];
+            let boundary = at == 0 || !body.as_bytes()[at - 1].is_ascii_alphanumeric();
+            if let Some(end) = memchr::memchr(quote, after.as_bytes())
                 && boundary
             {
                 anchors.push(after[..end].to_owned());
             }
-            rest = after;
         }
     }
     anchors

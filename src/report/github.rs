@@ -10,54 +10,50 @@
 //! they match the files of the checkout.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
 
-use super::Reporter;
 use super::location::{Locator, slash_path};
+use super::{Reporter, Sources};
 use crate::diagnostic::Severity;
-use crate::engine::Outcome;
+use crate::engine::FileReport;
 
 pub struct GitHub;
 
 impl Reporter for GitHub {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    fn file(&self, file: &FileReport, _: &dyn Sources, out: &mut Vec<u8>) {
         let mut line = String::new();
-        for file in &outcome.files {
-            let locator = Locator::new(file.source.as_deref());
-            let path = slash_path(&file.path);
-            for diagnostic in &file.diagnostics {
-                line.clear();
-                let command = match diagnostic.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "notice",
-                };
-                let _ = write!(line, "::{command} file={}", property(&path));
-                if locator.has_source() {
-                    let start = locator.position(diagnostic.finding.range.start);
-                    let end = locator.position(diagnostic.finding.range.end);
-                    if start.line == end.line {
-                        let _ = write!(
-                            line,
-                            ",line={},col={},endLine={},endColumn={}",
-                            start.line, start.column, end.line, end.column
-                        );
-                    } else {
-                        let _ = write!(line, ",line={},endLine={}", start.line, end.line);
-                    }
+        let locator = Locator::new(file.source.as_deref());
+        let path = slash_path(&file.path);
+        for diagnostic in &file.diagnostics {
+            line.clear();
+            let command = match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let _ = write!(line, "::{command} file={}", property(&path));
+            if locator.has_source() {
+                let start = locator.position(diagnostic.finding.range.start);
+                let end = locator.position(diagnostic.finding.range.end);
+                if start.line == end.line {
+                    let _ = write!(
+                        line,
+                        ",line={},col={},endLine={},endColumn={}",
+                        start.line, start.column, end.line, end.column
+                    );
+                } else {
+                    let _ = write!(line, ",line={},endLine={}", start.line, end.line);
                 }
-                let title = format!("postlint({})", diagnostic.rule);
-                let _ = write!(
-                    line,
-                    ",title={}::{}",
-                    property(&title),
-                    data(&super::message_with_help(diagnostic))
-                );
-                line.push('\n');
-                out.write_all(line.as_bytes())?;
             }
+            let title = format!("postlint({})", diagnostic.rule);
+            let _ = write!(
+                line,
+                ",title={}::{}",
+                property(&title),
+                data(&super::message_with_help(diagnostic))
+            );
+            line.push('\n');
+            out.extend_from_slice(line.as_bytes());
         }
-        Ok(())
     }
 }
 

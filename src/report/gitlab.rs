@@ -18,46 +18,57 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Reporter;
 use super::location::{Locator, slash_path};
+use super::{Reporter, Sources, Totals};
 use crate::diagnostic::Severity;
-use crate::engine::Outcome;
+use crate::engine::FileReport;
 
 pub struct GitLab;
 
 impl Reporter for GitLab {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let mut issues = Vec::new();
+    fn begin(&self, _: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"[")
+    }
+
+    fn file(&self, file: &FileReport, _: &dyn Sources, out: &mut Vec<u8>) {
+        let locator = Locator::new(file.source.as_deref());
+        let path = slash_path(&file.path).into_owned();
+        // The path is hashed into every fingerprint, so only one file's can collide.
         let mut taken = BTreeSet::new();
-        for file in &outcome.files {
-            let locator = Locator::new(file.source.as_deref());
-            let path = slash_path(&file.path).into_owned();
-            for diagnostic in &file.diagnostics {
-                let message = diagnostic.finding.message.as_str();
-                let fingerprint = (0u64..)
-                    .map(|salt| fingerprint(&path, diagnostic.rule, message, salt))
-                    .find(|fingerprint| taken.insert(*fingerprint))
-                    .expect("some salt gives an unused fingerprint");
-                issues.push(Issue {
-                    description: message,
-                    check_name: diagnostic.rule,
-                    fingerprint: format!("{fingerprint:016x}"),
-                    severity: match diagnostic.severity {
-                        Severity::Error => "major",
-                        Severity::Warning => "minor",
-                        Severity::Info => "info",
+        super::json_items(&file.diagnostics, 2, out, |diagnostic| {
+            let message = diagnostic.finding.message.as_str();
+            let fingerprint = (0u64..)
+                .map(|salt| fingerprint(&path, diagnostic.rule, message, salt))
+                .find(|fingerprint| taken.insert(*fingerprint))
+                .expect("some salt gives an unused fingerprint");
+            Issue {
+                description: message,
+                check_name: diagnostic.rule,
+                fingerprint: format!("{fingerprint:016x}"),
+                severity: match diagnostic.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                    Severity::Info => "info",
+                },
+                location: IssueLocation {
+                    path: path.clone(),
+                    lines: Lines {
+                        begin: locator.position(diagnostic.finding.range.start).line,
                     },
-                    location: IssueLocation {
-                        path: path.clone(),
-                        lines: Lines {
-                            begin: locator.position(diagnostic.finding.range.start).line,
-                        },
-                    },
-                });
+                },
             }
+        });
+    }
+
+    fn separator(&self) -> &'static [u8] {
+        b","
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        if totals.diagnostics > 0 {
+            out.write_all(b"\n")?;
         }
-        serde_json::to_writer_pretty(&mut *out, &issues)?;
-        out.write_all(b"\n")
+        out.write_all(b"]\n")
     }
 }
 

@@ -1,16 +1,16 @@
 //! The graphical report: miette draws each diagnostic with its source snippet.
 
 use std::fmt;
-use std::io::{self, Write};
+use std::sync::Arc;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::Reporter;
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::engine::Outcome;
+use super::{Reporter, Sources};
+use crate::diagnostic::{Applicability, Diagnostic, LineIndex, Severity};
+use crate::engine::FileReport;
 
 pub struct Human {
     handler: GraphicalReportHandler,
@@ -33,45 +33,51 @@ impl Human {
 }
 
 impl Reporter for Human {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>) {
         let mut rendered = String::new();
-        for (file, diagnostic) in outcome.diagnostics() {
+        let lines = file.source.as_deref().map(LineIndex::new);
+        for diagnostic in &file.diagnostics {
             rendered.clear();
-            let related = diagnostic
+            // Other posts' text, held while this diagnostic is drawn.
+            let texts: Vec<(&crate::diagnostic::Related, Arc<str>)> = diagnostic
                 .finding
                 .related
                 .iter()
-                .filter_map(|related| {
-                    let other = outcome
-                        .files
-                        .binary_search_by(|file| file.path.cmp(&related.path))
-                        .ok()?;
-                    let text = outcome.files[other].source.as_deref()?;
-                    Some(RelatedReport {
-                        related,
-                        source: NamedText {
-                            name: related.path.display().to_string(),
-                            text,
-                        },
-                    })
+                .filter_map(|related| Some((related, sources.text(&related.path)?)))
+                .collect();
+            let indexes: Vec<LineIndex> =
+                texts.iter().map(|(_, text)| LineIndex::new(text)).collect();
+            let related = texts
+                .iter()
+                .zip(&indexes)
+                .map(|((related, text), lines)| RelatedReport {
+                    related,
+                    source: NamedText {
+                        name: related.path.display().to_string(),
+                        text,
+                        lines: lines.line_starts(),
+                    },
                 })
                 .collect();
             let report = Report {
                 diagnostic,
-                source: file.source.as_deref().map(|text| NamedText {
-                    name: diagnostic.path.display().to_string(),
-                    text,
-                }),
+                source: file
+                    .source
+                    .as_deref()
+                    .zip(lines.as_ref())
+                    .map(|(text, lines)| NamedText {
+                        name: diagnostic.path.display().to_string(),
+                        text,
+                        lines: lines.line_starts(),
+                    }),
                 url: crate::rules::find(diagnostic.rule).map(|info| info.url()),
                 related,
             };
-            self.handler
-                .render_report(&mut rendered, &report)
-                .map_err(io::Error::other)?;
-            out.write_all(rendered.as_bytes())?;
-            out.write_all(b"\n")?;
+            if self.handler.render_report(&mut rendered, &report).is_ok() {
+                out.extend_from_slice(rendered.as_bytes());
+                out.push(b'\n');
+            }
         }
-        Ok(())
     }
 }
 
@@ -212,6 +218,8 @@ fn span(range: &std::ops::Range<usize>) -> SourceSpan {
 struct NamedText<'a> {
     name: String,
     text: &'a str,
+    /// Where its lines start ([`LineIndex::line_starts`]).
+    lines: &'a [usize],
 }
 
 impl SourceCode for NamedText<'_> {
@@ -221,16 +229,80 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette finds the lines around a span by reading the text from its start: from
+        // the line before the first it shows instead, the work is the snippet's, not the
+        // file's. The lines skipped are added back, so the result is the same. (Starting
+        // a line early keeps the span off the window's first byte, where miette reads a
+        // zero-length span differently.)
+        let line = self.lines.partition_point(|&start| start <= span.offset()) - 1;
+        let first = line.saturating_sub(context_lines_before + 1);
+        let skipped = self.lines[first].min(span.offset());
+        let shifted = SourceSpan::new((span.offset() - skipped).into(), span.len());
+        let window = &self.text[skipped..];
+        let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let found = contents.span();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new((found.offset() + skipped).into(), found.len()),
+            contents.line() + first,
             contents.column(),
-            contents.line_count(),
+            contents.line_count() + first,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What miette reads for a span, in a form that compares.
+    fn contents(source: &dyn SourceCode, span: SourceSpan, around: usize) -> Option<String> {
+        let read = source.read_span(&span, around, around).ok()?;
+        Some(format!(
+            "{:?} {:?} line {} column {} lines {}",
+            String::from_utf8_lossy(read.data()),
+            read.span(),
+            read.line(),
+            read.column(),
+            read.line_count()
+        ))
+    }
+
+    #[test]
+    fn reading_from_the_first_line_shown_reads_what_miette_reads_from_the_start() {
+        let texts = [
+            "",
+            "one line",
+            "---\ntitle: 中文 😀\n---\n\n# A\n\n### C\ntext\n",
+            "a\r\nb\r\n\r\nc\rd\n\ne",
+            "\n\n\n",
+            "\r\r\n\n\rx",
+        ];
+        for text in texts {
+            let index = LineIndex::new(text);
+            let named = NamedText {
+                name: String::new(),
+                text,
+                lines: index.line_starts(),
+            };
+            // Spans inside the text, as every finding's is (miette panics past its end).
+            for start in 0..=text.len() {
+                for length in [0, 1, 3, 12]
+                    .into_iter()
+                    .filter(|l| start + l <= text.len())
+                {
+                    for around in [0, 1, 2] {
+                        let span = SourceSpan::new(start.into(), length);
+                        let plain = contents(&text, span, around);
+                        let windowed = contents(&named, span, around);
+                        assert_eq!(
+                            windowed, plain,
+                            "{text:?} at {start}+{length}, {around} around"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -58,10 +58,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Reporter;
 use super::location::{Locator, Position};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::Outcome;
+use super::{Reporter, Sources, Totals};
+use crate::diagnostic::Diagnostic;
+use crate::engine::FileReport;
 
 /// The version of the document's schema: raised when a field is removed, renamed or
 /// changes meaning, never for an added field.
@@ -70,32 +70,50 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Json;
 
 impl Reporter for Json {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let mut diagnostics = Vec::new();
-        for file in &outcome.files {
-            let locator = Locator::new(file.source.as_deref());
-            for diagnostic in &file.diagnostics {
-                diagnostics.push(JsonDiagnostic::new(outcome, &locator, diagnostic));
-            }
+    fn begin(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let (head, _) = super::around_array(&document(totals), "diagnostics");
+        out.write_all(head.as_bytes())
+    }
+
+    fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>) {
+        let locator = Locator::new(file.source.as_deref());
+        super::json_items(&file.diagnostics, 4, out, |diagnostic| {
+            JsonDiagnostic::new(sources, &locator, diagnostic)
+        });
+    }
+
+    fn separator(&self) -> &'static [u8] {
+        b","
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let (_, tail) = super::around_array(&document(totals), "diagnostics");
+        if totals.diagnostics > 0 {
+            out.write_all(b"\n  ")?;
         }
-        let document = Document {
-            version: SCHEMA_VERSION,
-            tool: Tool {
-                name: env!("CARGO_PKG_NAME"),
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            diagnostics,
-            summary: Summary {
-                posts_checked: outcome.posts_checked(),
-                errors: outcome.count(Severity::Error),
-                warnings: outcome.count(Severity::Warning),
-                infos: outcome.count(Severity::Info),
-                failures: outcome.failures(),
-            },
-        };
-        serde_json::to_writer_pretty(&mut *out, &document)?;
+        out.write_all(tail.as_bytes())?;
         out.write_all(b"\n")
     }
+}
+
+/// The document around its diagnostics, which are written into it one file at a time.
+fn document(totals: &Totals) -> String {
+    let document = Document {
+        version: SCHEMA_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        diagnostics: Vec::new(),
+        summary: Summary {
+            posts_checked: totals.posts_checked,
+            errors: totals.errors,
+            warnings: totals.warnings,
+            infos: totals.infos,
+            failures: totals.failures,
+        },
+    };
+    serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -143,14 +161,15 @@ struct JsonEdit<'a> {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    fn new(outcome: &Outcome, locator: &Locator, diagnostic: &'a Diagnostic) -> Self {
+    fn new(sources: &dyn Sources, locator: &Locator, diagnostic: &'a Diagnostic) -> Self {
         let finding = &diagnostic.finding;
         let related = finding
             .related
             .iter()
             .filter_map(|related| {
-                // Only places whose file the run kept can be given a line and column.
-                let other = Locator::of(outcome, &related.path)?;
+                // Only places whose file can be read can be given a line and column.
+                let text = sources.text(&related.path)?;
+                let other = Locator::new(Some(&text));
                 Some(JsonRelated {
                     path: related.path.to_string_lossy().into_owned(),
                     start: other.position(related.range.start).into(),

@@ -11,51 +11,47 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::Reporter;
 use super::location::{Locator, slash_path};
+use super::{Reporter, Sources, Totals};
 use crate::diagnostic::{Severity, UNREADABLE_FILE};
-use crate::engine::{FileReport, INTERNAL_ERROR, Outcome};
+use crate::engine::{FileReport, INTERNAL_ERROR};
 
 pub struct JUnit;
 
 impl Reporter for JUnit {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let tests = outcome.files.len();
-        let errors = outcome.files.iter().filter(|file| has_error(file)).count();
-        let failures = outcome
-            .files
-            .iter()
-            .filter(|file| !has_error(file) && has_failure(file))
-            .count();
-        let mut xml = String::new();
-        xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = writeln!(
-            xml,
+    /// The suite's counts come first in the document.
+    fn needs_totals_first(&self) -> bool {
+        true
+    }
+
+    fn begin(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let tests = totals.files;
+        let (failures, errors) = (totals.files_with_problems, totals.files_failed);
+        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+        writeln!(
+            out,
             "<testsuites name=\"postlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
-        );
-        let _ = writeln!(
-            xml,
+        )?;
+        writeln!(
+            out,
             "  <testsuite name=\"postlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">"
-        );
-        for file in &outcome.files {
-            testcase(&mut xml, file);
-        }
-        xml.push_str("  </testsuite>\n</testsuites>\n");
-        out.write_all(xml.as_bytes())
+        )
+    }
+
+    fn file(&self, file: &FileReport, _: &dyn Sources, out: &mut Vec<u8>) {
+        let mut xml = String::new();
+        testcase(&mut xml, file);
+        out.extend_from_slice(xml.as_bytes());
+    }
+
+    fn end(&self, _: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"  </testsuite>\n</testsuites>\n")
     }
 }
 
 /// A diagnostic that says the file could not be linted at all.
 fn is_error(rule: &str) -> bool {
     rule == UNREADABLE_FILE || rule == INTERNAL_ERROR
-}
-
-fn has_error(file: &FileReport) -> bool {
-    file.diagnostics.iter().any(|d| is_error(d.rule))
-}
-
-fn has_failure(file: &FileReport) -> bool {
-    file.diagnostics.iter().any(|d| d.severity > Severity::Info)
 }
 
 fn testcase(xml: &mut String, file: &FileReport) {

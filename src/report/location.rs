@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use crate::diagnostic::LineIndex;
-use crate::engine::Outcome;
 
 /// Where a byte offset falls. Lines and columns are 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,14 +32,6 @@ impl<'a> Locator<'a> {
         Locator {
             source: source.map(|text| (text, LineIndex::new(text))),
         }
-    }
-
-    /// The locator of another file of the run, such as the post a related place is in;
-    /// `None` when the run did not keep that file's text.
-    pub fn of(outcome: &'a Outcome, path: &Path) -> Option<Self> {
-        let file = outcome.files.iter().find(|file| file.path == path)?;
-        let text = file.source.as_deref()?;
-        Some(Locator::new(Some(text)))
     }
 
     pub fn has_source(&self) -> bool {

@@ -14,7 +14,10 @@ mod sarif;
 mod statistics;
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
 
 pub use concise::Concise;
 pub use github::GitHub;
@@ -25,11 +28,215 @@ pub use junit::JUnit;
 pub use sarif::Sarif;
 pub use statistics::{RuleCount, Statistics, statistics, write_statistics};
 
-use crate::diagnostic::Diagnostic;
-use crate::engine::Outcome;
+use crate::diagnostic::{Diagnostic, Severity, UNREADABLE_FILE};
+use crate::engine::{FileReport, INTERNAL_ERROR, Outcome};
 
-pub trait Reporter {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()>;
+/// A format, written as a stream: `begin`, then each file's part in path order, then
+/// `end`. Parts are rendered on the worker threads, so `file` sees one file and nothing
+/// of the others but their text (for a finding that points into another post).
+pub trait Reporter: Sync {
+    /// Whether `begin` needs the run's totals, so the parts wait until the run is over.
+    fn needs_totals_first(&self) -> bool {
+        false
+    }
+
+    fn begin(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// One file's part; nothing for a file without diagnostics.
+    fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>);
+
+    /// What goes between the parts of two files (a JSON array's comma).
+    fn separator(&self) -> &'static [u8] {
+        b""
+    }
+
+    fn end(&self, _totals: &Totals, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// The whole report of an outcome held in memory.
+    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+        let totals = Totals::of(outcome);
+        self.begin(&totals, out)?;
+        let mut part = Vec::new();
+        let mut wrote = false;
+        for file in &outcome.files {
+            part.clear();
+            self.file(file, outcome, &mut part);
+            if !part.is_empty() {
+                if wrote {
+                    out.write_all(self.separator())?;
+                }
+                out.write_all(&part)?;
+                wrote = true;
+            }
+        }
+        self.end(&totals, out)
+    }
+}
+
+/// The text of the run's files, for places in other posts.
+pub trait Sources {
+    fn text(&self, path: &Path) -> Option<Arc<str>>;
+}
+
+impl Sources for Outcome {
+    /// Only files whose text the run kept.
+    fn text(&self, path: &Path) -> Option<Arc<str>> {
+        let index = self
+            .files
+            .binary_search_by(|file| file.path.as_path().cmp(path))
+            .ok()?;
+        self.files[index].source.clone()
+    }
+}
+
+/// What a run found, counted as its files go by.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Files reported on, linted or not.
+    pub files: usize,
+    pub posts_checked: usize,
+    /// Findings of the rules, by severity; files that could not be linted are `failures`.
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub failures: usize,
+    /// Every diagnostic, failures included.
+    pub diagnostics: usize,
+    /// Files with a failure, and files with a warning or error but no failure: JUnit's
+    /// errors and failures.
+    pub files_failed: usize,
+    pub files_with_problems: usize,
+    pub by_rule: BTreeMap<(&'static str, Severity), usize>,
+}
+
+impl Totals {
+    pub fn of(outcome: &Outcome) -> Totals {
+        let mut totals = Totals::default();
+        for file in &outcome.files {
+            totals.add(file);
+        }
+        totals
+    }
+
+    /// Counts one file, with all its diagnostics.
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        self.posts_checked += usize::from(file.linted);
+        let failed = file.diagnostics.iter().any(is_failure);
+        let problems = file.diagnostics.iter().any(|d| d.severity > Severity::Info);
+        self.files_failed += usize::from(failed);
+        self.files_with_problems += usize::from(!failed && problems);
+        for diagnostic in &file.diagnostics {
+            self.count_diagnostic(diagnostic);
+        }
+    }
+
+    fn count_diagnostic(&mut self, diagnostic: &Diagnostic) {
+        self.diagnostics += 1;
+        *self
+            .by_rule
+            .entry((diagnostic.rule, diagnostic.severity))
+            .or_default() += 1;
+        if is_failure(diagnostic) {
+            self.failures += 1;
+            return;
+        }
+        match diagnostic.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+
+    /// Findings of the rules at `severity`, not counting files that could not be linted.
+    pub fn count(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// Takes back what [`Totals::merge`] added, to count a file again with more findings.
+    pub fn subtract(&mut self, counted: &Totals) {
+        self.files -= counted.files;
+        self.posts_checked -= counted.posts_checked;
+        self.errors -= counted.errors;
+        self.warnings -= counted.warnings;
+        self.infos -= counted.infos;
+        self.failures -= counted.failures;
+        self.diagnostics -= counted.diagnostics;
+        self.files_failed -= counted.files_failed;
+        self.files_with_problems -= counted.files_with_problems;
+        for (key, count) in &counted.by_rule {
+            if let Some(total) = self.by_rule.get_mut(key) {
+                *total -= count;
+                if *total == 0 {
+                    self.by_rule.remove(key);
+                }
+            }
+        }
+    }
+
+    /// Adds another part of the run.
+    pub fn merge(&mut self, other: Totals) {
+        self.files += other.files;
+        self.posts_checked += other.posts_checked;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.failures += other.failures;
+        self.diagnostics += other.diagnostics;
+        self.files_failed += other.files_failed;
+        self.files_with_problems += other.files_with_problems;
+        for (key, count) in other.by_rule {
+            *self.by_rule.entry(key).or_default() += count;
+        }
+    }
+}
+
+/// A file that could not be read, or that postlint failed on.
+pub fn is_failure(diagnostic: &Diagnostic) -> bool {
+    matches!(diagnostic.rule, UNREADABLE_FILE | INTERNAL_ERROR)
+}
+
+/// Pretty JSON of `value`, its lines after the first indented by `indent` spaces, to sit
+/// inside a document that is written a piece at a time. A JSON string never holds a raw
+/// line break, so every line break is the printer's own.
+fn pretty_at<T: serde::Serialize>(value: &T, indent: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.replace('\n', &format!("\n{:indent$}", ""))
+}
+
+/// The items of a JSON array that is written a file at a time: one value per diagnostic,
+/// each on a line of its own at `indent` spaces, with commas between them.
+fn json_items<'a, T: serde::Serialize>(
+    diagnostics: &'a [Diagnostic],
+    indent: usize,
+    out: &mut Vec<u8>,
+    mut item: impl FnMut(&'a Diagnostic) -> T,
+) {
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', indent));
+        out.extend_from_slice(pretty_at(&item(diagnostic), indent).as_bytes());
+    }
+}
+
+/// A document's text before and after its (empty) array `key`, as pretty JSON prints
+/// it: `{ ... "key": [` and `] ... }`.
+fn around_array(document: &str, key: &str) -> (String, String) {
+    let marker = format!("\"{key}\": []");
+    let at = document.find(&marker).unwrap_or(document.len());
+    let split = (at + marker.len() - 1).min(document.len());
+    (document[..split].to_owned(), document[split..].to_owned())
 }
 
 /// The page of the rule that reported `diagnostic`; none for a file that could not be

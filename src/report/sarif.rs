@@ -13,10 +13,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::Reporter;
 use super::location::{Locator, uri};
+use super::{Reporter, Sources, Totals};
 use crate::diagnostic::{Diagnostic, Severity, UNREADABLE_FILE};
-use crate::engine::{INTERNAL_ERROR, Outcome};
+use crate::engine::{FileReport, INTERNAL_ERROR};
 use crate::rules::RULES;
 
 const SCHEMA: &str =
@@ -39,38 +39,52 @@ const PSEUDO_RULES: [(&str, &str); 2] = [
 pub struct Sarif;
 
 impl Reporter for Sarif {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let log = Log {
-            schema: SCHEMA,
-            version: "2.1.0",
-            runs: [Run {
-                tool: Tool {
-                    driver: Driver {
-                        name: env!("CARGO_PKG_NAME"),
-                        version: env!("CARGO_PKG_VERSION"),
-                        semantic_version: env!("CARGO_PKG_VERSION"),
-                        information_uri: INFORMATION_URI,
-                        rules: descriptors(),
-                    },
-                },
-                column_kind: "utf16CodeUnits",
-                results: results(outcome),
-            }],
-        };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
+    fn begin(&self, _: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let (head, _) = super::around_array(&log(), "results");
+        out.write_all(head.as_bytes())
+    }
+
+    fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>) {
+        let locator = Locator::new(file.source.as_deref());
+        super::json_items(&file.diagnostics, 8, out, |diagnostic| {
+            result(sources, &locator, diagnostic)
+        });
+    }
+
+    fn separator(&self) -> &'static [u8] {
+        b","
+    }
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        let (_, tail) = super::around_array(&log(), "results");
+        if totals.diagnostics > 0 {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(tail.as_bytes())?;
         out.write_all(b"\n")
     }
 }
 
-fn results(outcome: &Outcome) -> Vec<SarifResult<'_>> {
-    let mut results = Vec::new();
-    for file in &outcome.files {
-        let locator = Locator::new(file.source.as_deref());
-        for diagnostic in &file.diagnostics {
-            results.push(result(outcome, &locator, diagnostic));
-        }
-    }
-    results
+/// The log around its results, which are written into it one file at a time.
+fn log() -> String {
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: env!("CARGO_PKG_NAME"),
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: INFORMATION_URI,
+                    rules: descriptors(),
+                },
+            },
+            column_kind: "utf16CodeUnits",
+            results: Vec::new(),
+        }],
+    };
+    serde_json::to_string_pretty(&log).unwrap_or_default()
 }
 
 fn descriptors() -> Vec<ReportingDescriptor> {
@@ -120,7 +134,11 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result<'a>(outcome: &Outcome, locator: &Locator, diagnostic: &'a Diagnostic) -> SarifResult<'a> {
+fn result<'a>(
+    sources: &dyn Sources,
+    locator: &Locator,
+    diagnostic: &'a Diagnostic,
+) -> SarifResult<'a> {
     let finding = &diagnostic.finding;
     // Same-file labels first, then places in other files, numbered in that order.
     let secondary = finding
@@ -136,8 +154,10 @@ fn result<'a>(outcome: &Outcome, locator: &Locator, diagnostic: &'a Diagnostic) 
         .enumerate()
         .map(|(id, (path, range, text))| {
             // Another file's region needs its text; without it, the place is the file.
-            let other = (*path != diagnostic.path)
-                .then(|| Locator::of(outcome, path).unwrap_or_else(|| Locator::new(None)));
+            let other_text = (*path != diagnostic.path)
+                .then(|| sources.text(path))
+                .flatten();
+            let other = (*path != diagnostic.path).then(|| Locator::new(other_text.as_deref()));
             Location {
                 id: Some(id),
                 message: Some(Text { text: text.clone() }),
@@ -304,7 +324,15 @@ mod tests {
         // The results alone, without the indexes into the rule table: both follow the
         // registry, and are tested below.
         let outcome = sample();
-        let mut results = results(&outcome);
+        let mut results = Vec::new();
+        for file in &outcome.files {
+            let locator = Locator::new(file.source.as_deref());
+            results.extend(
+                file.diagnostics
+                    .iter()
+                    .map(|d| result(&outcome, &locator, d)),
+            );
+        }
         for result in &mut results {
             result.rule_index = None;
         }

@@ -10,12 +10,11 @@
 //! reports at two severities (configured per file, or capped by the finding) has a line
 //! for each. Files that could not be read count under `unreadable-file`.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::Reporter;
+use super::{Reporter, Sources, Totals};
 use crate::diagnostic::Severity;
-use crate::engine::Outcome;
+use crate::engine::FileReport;
 
 /// One line of the statistics: a rule, a severity, and how many diagnostics have both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,16 +25,11 @@ pub struct RuleCount {
 }
 
 /// Diagnostics counted by rule and severity, most frequent first.
-pub fn statistics(outcome: &Outcome) -> Vec<RuleCount> {
-    let mut counts: BTreeMap<(&'static str, Severity), usize> = BTreeMap::new();
-    for (_, diagnostic) in outcome.diagnostics() {
-        *counts
-            .entry((diagnostic.rule, diagnostic.severity))
-            .or_default() += 1;
-    }
-    let mut counts: Vec<RuleCount> = counts
-        .into_iter()
-        .map(|((rule, severity), count)| RuleCount {
+pub fn statistics(totals: &Totals) -> Vec<RuleCount> {
+    let mut counts: Vec<RuleCount> = totals
+        .by_rule
+        .iter()
+        .map(|(&(rule, severity), &count)| RuleCount {
             rule,
             severity,
             count,
@@ -82,8 +76,10 @@ pub fn write_statistics(counts: &[RuleCount], out: &mut dyn Write) -> io::Result
 pub struct Statistics;
 
 impl Reporter for Statistics {
-    fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        write_statistics(&statistics(outcome), out)
+    fn file(&self, _: &FileReport, _: &dyn Sources, _: &mut Vec<u8>) {}
+
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        write_statistics(&statistics(totals), out)
     }
 }
 
@@ -108,7 +104,7 @@ mod tests {
             finding("content-length", Severity::Info),
         ];
         let outcome = outcome(vec![file("a.md", Some(""), a), file("b.md", Some(""), b)]);
-        let counts = statistics(&outcome);
+        let counts = statistics(&Totals::of(&outcome));
         assert_eq!(
             counts
                 .iter()
