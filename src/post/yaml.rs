@@ -341,6 +341,28 @@ fn offset_of_line_column(text: &str, line: u64, column: u64) -> usize {
     text.len()
 }
 
+/// A key as it is compared with the others and named in messages: text and numbers as
+/// they read, `null` and booleans by value (`~` and `null` are one key), a list or mapping
+/// used as a key in flow style (`[a, b]`, `{x: y}`).
+fn key_text(key: &Value) -> String {
+    match &key.kind {
+        ValueKind::Null => "null".to_owned(),
+        ValueKind::Bool(value) => value.to_string(),
+        ValueKind::String(text) | ValueKind::Number(text) => text.clone(),
+        ValueKind::List(items) => {
+            let items: Vec<String> = items.iter().map(key_text).collect();
+            format!("[{}]", items.join(", "))
+        }
+        ValueKind::Map(pairs) => {
+            let pairs: Vec<String> = pairs
+                .iter()
+                .map(|(key, value)| format!("{}: {}", key_text(key), key_text(value)))
+                .collect();
+            format!("{{{}}}", pairs.join(", "))
+        }
+    }
+}
+
 struct Converter<'a> {
     source: &'a str,
     offset: usize,
@@ -350,7 +372,7 @@ impl Converter<'_> {
     fn entries(&self, pairs: Vec<(Spanned<Node>, Spanned<Node>)>, parsed: &mut Parsed) {
         for (key, value) in pairs {
             let key = self.value(key);
-            let key_text = key.as_text().unwrap_or_default().to_owned();
+            let key_text = key_text(&key);
             if let Some(first) = parsed.entries.iter().find(|e| e.key == key_text) {
                 parsed.problems.push(Problem {
                     range: key.range.clone(),
@@ -453,6 +475,25 @@ mod tests {
             parsed.entries[1].value.as_ref().unwrap().as_text(),
             Some("yes")
         );
+    }
+
+    #[test]
+    fn keys_that_are_not_text_are_told_apart() {
+        let parsed = parse_all("1: one\n[a, b]: list\n{x: y}: map\nnull: n\ntrue: t\n? [c]\n: v\n");
+        assert!(
+            parsed.problems.is_empty(),
+            "{:?}",
+            parsed
+                .problems
+                .iter()
+                .map(|p| &p.message)
+                .collect::<Vec<_>>()
+        );
+        let keys: Vec<&str> = parsed.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["1", "[a, b]", "{x: y}", "null", "true", "[c]"]);
+        let parsed = parse_all("~: a\nnull: b\n");
+        assert_eq!(parsed.problems.len(), 1, "`~` and `null` are the same key");
+        assert_eq!(parsed.problems[0].message, "duplicate key `null`");
     }
 
     #[test]
