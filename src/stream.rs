@@ -72,10 +72,7 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
     let mut summaries = Vec::new();
     while !items.is_empty() {
         let chunk: Vec<Item> = items.drain(..CHUNK.min(items.len())).collect();
-        let done: Vec<Linted> = chunk
-            .into_par_iter()
-            .map(|item| Linted::of(item, rules, &reporters))
-            .collect();
+        let done = map_in_order(chunk, |item| Linted::of(item, rules, &reporters));
         for linted in done {
             totals.merge(linted.totals);
             if let Some(summary) = linted.summary {
@@ -205,34 +202,41 @@ fn relint(
         .range(range)
         .map(|(index, site)| (*index, site))
         .collect();
-    affected
-        .into_par_iter()
-        .map(|(index, site)| {
-            // The same own findings as the first pass: linting is deterministic.
-            let mut report = engine::lint_file(&paths[index], rules);
-            report.summary = None;
-            let mut before = Totals::default();
-            before.add(&report);
-            report.diagnostics.extend(site.iter().cloned());
-            report
-                .diagnostics
-                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            if report.source.is_none() {
-                report.source = engine::read(&report.path).ok().map(Arc::from);
-            }
-            let mut totals = Totals::default();
-            totals.add(&report);
-            let parts = render(&report, reporters);
-            (
-                index,
-                Relinted {
-                    parts,
-                    totals,
-                    before,
-                },
-            )
-        })
-        .collect()
+    map_in_order(affected, |(index, site)| {
+        // The same own findings as the first pass: linting is deterministic.
+        let mut report = engine::lint_file(&paths[index], rules);
+        report.summary = None;
+        let mut before = Totals::default();
+        before.add(&report);
+        report.diagnostics.extend(site.iter().cloned());
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        if report.source.is_none() {
+            report.source = engine::read(&report.path).ok().map(Arc::from);
+        }
+        let mut totals = Totals::default();
+        totals.add(&report);
+        let parts = render(&report, reporters);
+        (
+            index,
+            Relinted {
+                parts,
+                totals,
+                before,
+            },
+        )
+    })
+}
+
+/// `f` of each item, in parallel, results in the items' order. One item (a hook, an
+/// editor) is done on this thread: starting the thread pool would cost more than the lint.
+fn map_in_order<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync + Send) -> Vec<U> {
+    if items.len() < 2 {
+        items.into_iter().map(f).collect()
+    } else {
+        items.into_par_iter().map(f).collect()
+    }
 }
 
 /// Each reporter's part for one file.
