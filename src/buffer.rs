@@ -60,7 +60,7 @@ pub fn lint_buffer_with(
         enabled
             .rule
             .check_site(&summaries, &rules.context, &mut findings);
-        let suppressions = &summaries[own].suppressions;
+        let suppressions = summaries[own].suppressions.as_deref();
         report.diagnostics.extend(
             findings
                 .drain(..)

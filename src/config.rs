@@ -370,6 +370,7 @@ fn build(
             fields: Vec::new(),
             profile,
             site_root,
+            ..Default::default()
         },
         profile_reason,
         base_dir: path

@@ -253,7 +253,7 @@ impl<'a> LineIndex<'a> {
 
 /// Offsets of the last byte of each line ending: `\n`, or a `\r` not followed by `\n`
 /// (CommonMark's line endings, and markdownlint's).
-fn line_ends(source: &str) -> impl Iterator<Item = usize> + '_ {
+pub fn line_ends(source: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = source.as_bytes();
     memchr::memchr2_iter(b'\n', b'\r', bytes)
         .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))

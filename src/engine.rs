@@ -210,9 +210,9 @@ pub fn diagnostic(
     rule: &'static str,
     level: Severity,
     finding: Finding,
-    suppressions: &Suppressions,
+    suppressions: Option<&Suppressions>,
 ) -> Option<Diagnostic> {
-    if suppressions.covers(rule, finding.range.start) {
+    if suppressions.is_some_and(|s| s.covers(rule, finding.range.start)) {
         return None;
     }
     Some(Diagnostic {
@@ -231,7 +231,7 @@ pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
         enabled.rule.check(post, &rules.context, &mut findings);
         diagnostics.extend(findings.drain(..).filter_map(|finding| {
             let (rule, level) = (enabled.info.name, enabled.severity);
-            diagnostic(&post.path, rule, level, finding, &post.suppressions)
+            diagnostic(&post.path, rule, level, finding, Some(&post.suppressions))
         }));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -354,7 +354,7 @@ pub fn site_diagnostics(summaries: &[PostSummary], rules: &RuleSet) -> Vec<(usiz
                 continue;
             };
             let rule = enabled.info.name;
-            let suppressions = &summary.suppressions;
+            let suppressions = summary.suppressions.as_deref();
             if let Some(d) = diagnostic(&summary.path, rule, level, finding, suppressions) {
                 diagnostics.push((post, d));
             }

@@ -1,7 +1,8 @@
 //! What the site-wide rules know of each post: a small summary kept after the post itself
 //! is dropped, so a run over a whole blog holds summaries, not sources.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -19,32 +20,25 @@ pub struct Located {
     pub line: usize,
 }
 
-/// One post, as the site-wide rules see it.
+/// One post, as the site-wide rules see it: what two posts can collide in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostSummary {
     pub path: PathBuf,
     /// The slug as the generator derives it, and whether the front matter sets it.
     pub slug: Option<(Located, Origin)>,
     pub title: Option<Located>,
-    /// A cover image given as a path, not a URL.
-    pub cover: Option<Located>,
-    /// Where the body's written links and images point, when that is a place on this site
-    /// (a relative path, an absolute path, or `#fragment`), not a URL elsewhere.
-    pub targets: Vec<Located>,
-    /// The fragments that lead into this post: its headings' ids and HTML `id`s.
-    pub anchors: Vec<String>,
-    /// Where the post turns rules off, which site-wide findings respect too.
-    pub suppressions: Suppressions,
+    /// Where the post turns rules off, which site-wide findings respect too; boxed, and
+    /// only for the few posts that turn anything off, since a site's worth of summaries is
+    /// held at once.
+    pub suppressions: Option<Box<Suppressions>>,
 }
 
 impl PostSummary {
     pub fn of(post: &Post, context: &Context) -> PostSummary {
         let profile = &context.profile;
-        // One index of the lines for every place: a post with many links stays linear.
-        let lines = crate::diagnostic::LineIndex::new(&post.source);
         let locate = |text: &str, range: Range<usize>| Located {
             text: text.to_owned(),
-            line: lines.line_column(range.start).line,
+            line: line_number(&post.source, range.start),
             range,
         };
         let slug = slug_of(post, &profile.fields.slug, profile)
@@ -55,34 +49,89 @@ impl PostSummary {
                 .map(|text| locate(text.trim(), value.range.clone())),
             _ => None,
         };
-        let cover = match field_state(post, &profile.fields.cover, Expect::Image) {
-            FieldState::Set(_, value) => image_path(value).map(|(text, range)| locate(text, range)),
-            _ => None,
-        };
-        let links = post
-            .links
-            .iter()
-            .filter(|link| link.kind == LinkKind::Written)
-            .map(|link| (&link.destination, &link.range));
-        let images = post
-            .images
-            .iter()
-            .map(|image| (&image.destination, &image.range));
-        let targets = links
-            .chain(images)
-            .filter(|(destination, _)| is_local(destination))
-            .map(|(destination, range)| locate(destination.trim(), range.clone()))
-            .collect();
         PostSummary {
             path: post.path.clone(),
             slug,
             title,
-            cover,
-            targets,
-            anchors: anchors(post),
-            suppressions: post.suppressions.clone(),
+            suppressions: (!post.suppressions.is_empty())
+                .then(|| Box::new(post.suppressions.clone())),
         }
     }
+}
+
+/// The groups of two or more posts whose `key` is equal, each in the posts' order.
+///
+/// A site's worth of keys is never held at once: each post's key is hashed and dropped,
+/// and only posts whose hashes meet are compared by their keys. Groups come in a fixed
+/// order (by hash, then key), whatever the thread count.
+pub fn duplicate_groups<'a, K: Hash + Ord>(
+    posts: &'a [PostSummary],
+    key: impl Fn(&'a PostSummary) -> Option<K>,
+) -> Vec<Vec<usize>> {
+    let hash = |key: &K| {
+        // SipHash with fixed keys: the same hashes on every run.
+        let mut hasher = std::hash::DefaultHasher::new();
+        key.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut hashed: Vec<(u64, usize)> = posts
+        .iter()
+        .enumerate()
+        .filter_map(|(index, post)| key(post).map(|key| (hash(&key), index)))
+        .collect();
+    hashed.sort_unstable();
+    let mut groups = Vec::new();
+    for run in hashed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // Usually one key; a hash collision splits the run by key.
+        let mut by_key: BTreeMap<K, Vec<usize>> = BTreeMap::new();
+        for &(_, index) in run {
+            if let Some(key) = key(&posts[index]) {
+                by_key.entry(key).or_default().push(index);
+            }
+        }
+        groups.extend(by_key.into_values().filter(|group| group.len() > 1));
+    }
+    groups
+}
+
+/// The 1-based line of `offset`, counted as [`LineIndex`](crate::diagnostic::LineIndex)
+/// counts them, for the few places a summary keeps.
+fn line_number(source: &str, offset: usize) -> usize {
+    crate::diagnostic::line_ends(source)
+        .take_while(|&end| end < offset)
+        .count()
+        + 1
+}
+
+/// The cover image, when it is a path on this site (not a URL), with its range.
+pub fn local_cover<'a>(post: &'a Post, context: &'a Context) -> Option<(&'a str, Range<usize>)> {
+    match field_state(post, &context.profile.fields.cover, Expect::Image) {
+        FieldState::Set(_, value) => image_path(value),
+        _ => None,
+    }
+}
+
+/// Where the body's written links and images point, when that is a place on this site (a
+/// relative path, an absolute path, or `#fragment`), not a URL elsewhere: links, then
+/// images.
+pub fn local_targets(post: &Post) -> Vec<(&str, Range<usize>)> {
+    let links = post
+        .links
+        .iter()
+        .filter(|link| link.kind == LinkKind::Written)
+        .map(|link| (&link.destination, &link.range));
+    let images = post
+        .images
+        .iter()
+        .map(|image| (&image.destination, &image.range));
+    links
+        .chain(images)
+        .filter(|(destination, _)| is_local(destination))
+        .map(|(destination, range)| (destination.trim(), range.clone()))
+        .collect()
 }
 
 /// A link target on this site: not a URL of another, not empty, not `mailto:`.
@@ -107,7 +156,7 @@ fn has_scheme(target: &str) -> bool {
 /// The fragments a post answers to: each heading's id as GitHub, Hugo and Docusaurus make
 /// it (numbered `-1`, `-2` when repeated), ids written after a heading (`{#id}`), and the
 /// `id` and `name` attributes of its HTML.
-fn anchors(post: &Post) -> Vec<String> {
+pub fn anchors(post: &Post) -> Vec<String> {
     let mut anchors: Vec<String> = Vec::new();
     // What is taken, and the next number to try for each base: linear in the headings.
     let mut taken: HashSet<String> = HashSet::new();
@@ -279,10 +328,35 @@ mod tests {
             "posts/a.md",
             "---\ntitle: T\n---\n## Setup\n\n## Setup\n\n## Own {#mine}\n\n<a name=\"old\"></a>\n[a](#setup) [b](https://x.org) [c](../b.md) [d](mailto:x@y.z) ![i](img/p.png)\n".into(),
         );
-        let summary = PostSummary::of(&post, &Context::default());
-        let targets: Vec<&str> = summary.targets.iter().map(|t| t.text.as_str()).collect();
+        let targets: Vec<&str> = local_targets(&post)
+            .into_iter()
+            .map(|(text, _)| text)
+            .collect();
         assert_eq!(targets, ["#setup", "../b.md", "img/p.png"]);
-        assert_eq!(summary.anchors, ["setup", "setup-1", "mine", "own", "old"]);
+        assert_eq!(anchors(&post), ["setup", "setup-1", "mine", "own", "old"]);
+    }
+
+    #[test]
+    fn duplicate_groups_in_post_order() {
+        let posts: Vec<PostSummary> = ["b", "a", "B", "c", "a", "b"]
+            .iter()
+            .enumerate()
+            .map(|(index, title)| PostSummary {
+                path: PathBuf::from(format!("{index}.md")),
+                slug: None,
+                title: Some(Located {
+                    text: (*title).to_owned(),
+                    range: 0..1,
+                    line: 1,
+                }),
+                suppressions: None,
+            })
+            .collect();
+        let mut groups = duplicate_groups(&posts, |post| {
+            post.title.as_ref().map(|t| t.text.to_lowercase())
+        });
+        groups.sort();
+        assert_eq!(groups, [vec![0, 2, 5], vec![1, 4]]);
     }
 
     #[test]
@@ -303,10 +377,13 @@ mod tests {
             "posts/a.md",
             "---\ntitle: Hello\nslug: hello\ncover:\n  image: /img/c.png\n---\n".into(),
         );
-        let summary = PostSummary::of(&post, &Context::default());
-        assert_eq!(summary.title.as_ref().unwrap().text, "Hello");
-        assert_eq!(summary.slug.as_ref().unwrap().0.text, "hello");
-        let cover = summary.cover.unwrap();
-        assert_eq!((cover.text.as_str(), cover.line), ("/img/c.png", 5));
+        let context = Context::default();
+        let summary = PostSummary::of(&post, &context);
+        let title = summary.title.as_ref().unwrap();
+        assert_eq!((title.text.as_str(), title.line), ("Hello", 2));
+        let slug = &summary.slug.as_ref().unwrap().0;
+        assert_eq!((slug.text.as_str(), slug.line), ("hello", 3));
+        let (cover, range) = local_cover(&post, &context).unwrap();
+        assert_eq!((cover, &post.source[range]), ("/img/c.png", "/img/c.png"));
     }
 }

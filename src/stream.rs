@@ -27,8 +27,8 @@ use crate::report::{Reporter, Sources, Totals};
 use crate::site::PostSummary;
 
 /// Files linted together before their parts are written: enough to keep both cores busy
-/// between two writes, few enough that their reports are a few megabytes.
-const CHUNK: usize = 512;
+/// between two writes, few enough that the posts in flight take a few megabytes.
+const CHUNK: usize = 256;
 
 /// A report to write, and where.
 pub struct Output<'a> {
@@ -68,35 +68,44 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
     }
 
     let mut totals = Totals::default();
-    let mut paths = Vec::new();
-    let mut summaries = Vec::new();
-    while !items.is_empty() {
-        let chunk: Vec<Item> = items.drain(..CHUNK.min(items.len())).collect();
+    let count = items.len();
+    // The summaries and the index of the file each belongs to, held until the site pass.
+    let (mut summaries, mut summarized) = if site_wide {
+        (Vec::with_capacity(count), Vec::with_capacity(count))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let mut index = 0;
+    let mut items = items.into_iter();
+    loop {
+        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
         let done = map_in_order(chunk, |item| Linted::of(item, rules, &reporters));
         for linted in done {
             totals.merge(linted.totals);
             if let Some(summary) = linted.summary {
-                summaries.push((paths.len(), summary));
+                summaries.push(summary);
+                summarized.push(index);
             }
             for ((sink, output), part) in sinks.iter_mut().zip(outputs.iter_mut()).zip(linted.parts)
             {
                 sink.put(&part, output)?;
             }
-            if site_wide {
-                paths.push(linted.path);
-            }
+            index += 1;
         }
     }
 
     if site_wide {
-        let found = site_findings(summaries, rules);
+        let found = site_findings(summaries, &summarized, rules);
         for (sink, output) in sinks.iter_mut().zip(outputs.iter_mut()) {
             sink.rewind(output, &totals)?;
         }
         let mut next = 0;
-        while next < paths.len() {
-            let end = (next + CHUNK).min(paths.len());
-            let redone = relint(next..end, &paths, &found, rules, &reporters);
+        while next < count {
+            let end = (next + CHUNK).min(count);
+            let redone = relint(next..end, &found, rules, &reporters);
             let mut redone = redone.into_iter().peekable();
             for index in next..end {
                 let replaced = redone.next_if(|(at, _)| *at == index);
@@ -143,7 +152,6 @@ impl Item {
 
 /// What is left of a file once its parts are rendered.
 struct Linted {
-    path: PathBuf,
     parts: Vec<Vec<u8>>,
     summary: Option<PostSummary>,
     totals: Totals,
@@ -160,7 +168,6 @@ impl Linted {
         let mut totals = Totals::default();
         totals.add(&report);
         Linted {
-            path: report.path,
             parts,
             summary,
             totals,
@@ -170,10 +177,10 @@ impl Linted {
 
 /// The site rules' diagnostics, by the index of the file they belong to.
 fn site_findings(
-    summaries: Vec<(usize, PostSummary)>,
+    summaries: Vec<PostSummary>,
+    indices: &[usize],
     rules: &RuleSet,
 ) -> BTreeMap<usize, Vec<Diagnostic>> {
-    let (indices, summaries): (Vec<usize>, Vec<PostSummary>) = summaries.into_iter().unzip();
     let mut found: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
     for (post, diagnostic) in engine::site_diagnostics(&summaries, rules) {
         found.entry(indices[post]).or_default().push(diagnostic);
@@ -193,7 +200,6 @@ struct Relinted {
 /// parallel) with those findings in their place; by index, in order.
 fn relint(
     range: std::ops::Range<usize>,
-    paths: &[PathBuf],
     found: &BTreeMap<usize, Vec<Diagnostic>>,
     rules: &RuleSet,
     reporters: &[&dyn Reporter],
@@ -204,7 +210,8 @@ fn relint(
         .collect();
     map_in_order(affected, |(index, site)| {
         // The same own findings as the first pass: linting is deterministic.
-        let mut report = engine::lint_file(&paths[index], rules);
+        // Every site finding here is about this one file.
+        let mut report = engine::lint_file(&site[0].path, rules);
         report.summary = None;
         let mut before = Totals::default();
         before.add(&report);

@@ -1,14 +1,15 @@
 //! `cover-not-found`: the cover image names a local file that does not exist.
 
-use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
+use crate::post::Post;
 use crate::profile::Generator;
-use crate::site::{PostSummary, clean_target};
+use crate::site::{clean_target, local_cover};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -31,13 +32,8 @@ pub fn candidates(target: &str, post_path: &Path, context: &Context) -> Vec<Path
             Generator::Hugo | Generator::Zola => Some("static"),
             _ => None,
         };
-        if let Some(folder) = themes
-            && let Ok(entries) = std::fs::read_dir(root.join("themes"))
-        {
-            let mut themes: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            themes.sort();
-            for theme in themes {
+        if let Some(folder) = themes {
+            for theme in context.theme_dirs() {
                 found.push(theme.join(folder).join(relative));
             }
         }
@@ -63,12 +59,6 @@ pub fn candidates(target: &str, post_path: &Path, context: &Context) -> Vec<Path
     found
 }
 
-/// Looks files up once each: many posts share a default cover or link the same file.
-#[derive(Default)]
-pub struct FileLookup {
-    exists: HashMap<PathBuf, bool>,
-}
-
 /// Where a target was looked for, when it was not found.
 pub enum Lookup {
     Found,
@@ -77,23 +67,16 @@ pub enum Lookup {
     Missing(Vec<PathBuf>),
 }
 
-impl FileLookup {
-    pub fn find(&mut self, target: &str, post_path: &Path, context: &Context) -> Lookup {
-        let places = candidates(target, post_path, context);
-        if places.is_empty() {
-            return Lookup::Unknown;
-        }
-        let exists = &mut self.exists;
-        let found = places.iter().any(|place| {
-            *exists
-                .entry(place.clone())
-                .or_insert_with(|| place.is_file())
-        });
-        if found {
-            Lookup::Found
-        } else {
-            Lookup::Missing(places)
-        }
+/// Looks for the file `target` names, as written in the post at `post_path`: only whether
+/// it exists, never what it holds.
+pub fn find(target: &str, post_path: &Path, context: &Context) -> Lookup {
+    let places = candidates(target, post_path, context);
+    if places.is_empty() {
+        Lookup::Unknown
+    } else if places.iter().any(|place| place.is_file()) {
+        Lookup::Found
+    } else {
+        Lookup::Missing(places)
     }
 }
 
@@ -117,37 +100,35 @@ pub fn places_text(places: &[PathBuf], root: Option<&Path>, shown: usize) -> Str
     }
 }
 
+/// The finding on a file that is not where the generator would look: the help names the
+/// first `shown` places looked in and what to do.
+pub fn not_found(
+    range: Range<usize>,
+    message: String,
+    (places, shown): (&[PathBuf], usize),
+    context: &Context,
+    advice: &str,
+) -> Finding {
+    let looked = places_text(places, context.site_root.as_deref(), shown);
+    Finding::new(range, message)
+        .label("no such file")
+        .help(format!("looked for {looked}; {advice}"))
+}
+
 impl Rule for CoverNotFound {
-    fn check(&self, _: &crate::post::Post, _: &Context, _: &mut Vec<Finding>) {}
-
-    fn is_site_wide(&self) -> bool {
-        true
-    }
-
-    fn check_site(
-        &self,
-        posts: &[PostSummary],
-        context: &Context,
-        findings: &mut Vec<(usize, Finding)>,
-    ) {
-        let mut lookup = FileLookup::default();
-        for (index, post) in posts.iter().enumerate() {
-            let Some(cover) = &post.cover else { continue };
-            let Lookup::Missing(places) = lookup.find(&cover.text, &post.path, context) else {
-                continue;
-            };
-            let looked = places_text(&places, context.site_root.as_deref(), 3);
-            findings.push((
-                index,
-                Finding::new(
-                    cover.range.clone(),
-                    format!("cover image `{}` does not exist", cover.text),
-                )
-                .label("no such file")
-                .help(format!(
-                    "looked for {looked}; fix the path, or add the image (remote URLs are not checked)"
-                )),
-            ));
-        }
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        let Some((cover, range)) = local_cover(post, context) else {
+            return;
+        };
+        let Lookup::Missing(places) = find(cover, &post.path, context) else {
+            return;
+        };
+        findings.push(not_found(
+            range,
+            format!("cover image `{cover}` does not exist"),
+            (&places, 3),
+            context,
+            "fix the path, or add the image (remote URLs are not checked)",
+        ));
     }
 }

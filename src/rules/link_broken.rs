@@ -3,10 +3,13 @@
 
 use serde::Deserialize;
 
-use super::cover_not_found::{FileLookup, Lookup, places_text};
+use std::ops::Range;
+
+use super::cover_not_found::{Lookup, find, not_found};
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
-use crate::site::{Located, PostSummary, clean_target, heading_anchor};
+use crate::post::Post;
+use crate::site::{anchors, clean_target, heading_anchor, local_targets};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -29,7 +32,7 @@ fn names_a_file(path: &str) -> bool {
     }
 }
 
-fn broken_anchor(target: &Located, fragment: &str, anchors: &[String]) -> Option<Finding> {
+fn broken_anchor(range: Range<usize>, fragment: &str, anchors: &[String]) -> Option<Finding> {
     let wanted = clean_target(&format!("x{fragment}"));
     let wanted = wanted.strip_prefix('x').unwrap_or(&wanted);
     let matches =
@@ -39,7 +42,7 @@ fn broken_anchor(target: &Located, fragment: &str, anchors: &[String]) -> Option
     }
     Some(
         Finding::new(
-            target.range.clone(),
+            range,
             format!("link to `#{fragment}` matches no heading or id in this post"),
         )
         .label("no such heading")
@@ -53,47 +56,30 @@ fn broken_anchor(target: &Located, fragment: &str, anchors: &[String]) -> Option
 }
 
 impl Rule for LinkBroken {
-    fn check(&self, _: &crate::post::Post, _: &Context, _: &mut Vec<Finding>) {}
-
-    fn is_site_wide(&self) -> bool {
-        true
-    }
-
-    fn check_site(
-        &self,
-        posts: &[PostSummary],
-        context: &Context,
-        findings: &mut Vec<(usize, Finding)>,
-    ) {
-        let mut lookup = FileLookup::default();
-        for (index, post) in posts.iter().enumerate() {
-            for target in &post.targets {
-                let (path, fragment) = match target.text.split_once('#') {
-                    Some((path, fragment)) => (path, fragment),
-                    None => (target.text.as_str(), ""),
-                };
-                if path.is_empty() {
-                    findings
-                        .extend(broken_anchor(target, fragment, &post.anchors).map(|f| (index, f)));
-                    continue;
-                }
-                let cleaned = clean_target(path);
-                if !names_a_file(&cleaned) {
-                    continue;
-                }
-                let Lookup::Missing(places) = lookup.find(path, &post.path, context) else {
-                    continue;
-                };
-                let looked = places_text(&places, context.site_root.as_deref(), 1);
-                findings.push((
-                    index,
-                    Finding::new(target.range.clone(), format!("`{path}` does not exist"))
-                        .label("no such file")
-                        .help(format!(
-                            "looked for {looked}; fix the path, or add the file"
-                        )),
-                ));
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        // The post's heading ids, made once and only for a post that links into itself.
+        let mut own_anchors: Option<Vec<String>> = None;
+        for (target, range) in local_targets(post) {
+            let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+            if path.is_empty() {
+                let anchors = own_anchors.get_or_insert_with(|| anchors(post));
+                findings.extend(broken_anchor(range, fragment, anchors));
+                continue;
             }
+            let cleaned = clean_target(path);
+            if !names_a_file(&cleaned) {
+                continue;
+            }
+            let Lookup::Missing(places) = find(path, &post.path, context) else {
+                continue;
+            };
+            findings.push(not_found(
+                range,
+                format!("`{path}` does not exist"),
+                (&places, 1),
+                context,
+                "fix the path, or add the file",
+            ));
         }
     }
 }

@@ -114,6 +114,26 @@ pub struct Context {
     /// The site's root folder, where the generator's files are, when known: where
     /// absolute paths such as `/images/a.png` are looked up.
     pub site_root: Option<PathBuf>,
+    /// The site's theme folders (`themes/*`), listed the first time a path is looked up.
+    pub themes: std::sync::OnceLock<Vec<PathBuf>>,
+}
+
+impl Context {
+    /// The folders under the site root's `themes/`, sorted; none without a root.
+    pub fn theme_dirs(&self) -> &[PathBuf] {
+        self.themes.get_or_init(|| {
+            let Some(root) = &self.site_root else {
+                return Vec::new();
+            };
+            let Ok(entries) = std::fs::read_dir(root.join("themes")) else {
+                return Vec::new();
+            };
+            let mut themes: Vec<PathBuf> =
+                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            themes.sort();
+            themes
+        })
+    }
 }
 
 /// A registered rule: its name, how it is shown and documented, and how it is built.

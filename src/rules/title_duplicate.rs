@@ -1,13 +1,11 @@
 //! `title-duplicate`: two posts with the same title.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 
-use super::slug_duplicate::others_text;
+use super::slug_duplicate::{others_in, others_text};
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
-use crate::site::PostSummary;
+use crate::site::{PostSummary, duplicate_groups};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -30,28 +28,21 @@ impl Rule for TitleDuplicate {
     }
 
     fn check_site(&self, posts: &[PostSummary], _: &Context, findings: &mut Vec<(usize, Finding)>) {
-        let mut by_title: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (index, post) in posts.iter().enumerate() {
-            if let Some(title) = &post.title
-                && !title.text.is_empty()
-            {
-                by_title
-                    .entry(normalized(&title.text))
-                    .or_default()
-                    .push(index);
-            }
-        }
-        for group in by_title.values().filter(|group| group.len() > 1) {
+        let by_title = duplicate_groups(posts, |post| {
+            let title = post.title.as_ref()?;
+            (!title.text.is_empty()).then(|| normalized(&title.text))
+        });
+        for group in &by_title {
             for &index in group {
                 let Some(title) = &posts[index].title else {
                     continue;
                 };
-                let others: Vec<usize> = group.iter().copied().filter(|&i| i != index).collect();
+                let (others, count) = others_in(group, index);
                 let mut finding = Finding::new(
                     title.range.clone(),
                     format!(
                         "title is also the title of {}",
-                        others_text(posts, &others, |other| other
+                        others_text(posts, &others, count, |other| other
                             .title
                             .as_ref()
                             .map_or(1, |title| title.line))
@@ -74,5 +65,48 @@ impl Rule for TitleDuplicate {
                 findings.push((index, finding));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::site::Located;
+
+    fn post(index: usize, title: &str) -> PostSummary {
+        PostSummary {
+            path: PathBuf::from(format!("posts/{index:02}.md")),
+            slug: None,
+            title: Some(Located {
+                text: title.to_owned(),
+                range: 10..10 + title.len(),
+                line: 2,
+            }),
+            suppressions: None,
+        }
+    }
+
+    #[test]
+    fn a_big_group_names_one_counts_the_rest_and_shows_three() {
+        let posts: Vec<PostSummary> = (0..12).map(|i| post(i, "The  same Title")).collect();
+        let mut findings = Vec::new();
+        TitleDuplicate {}.check_site(&posts, &Context::default(), &mut findings);
+        assert_eq!(findings.len(), 12);
+        let (index, first) = &findings[0];
+        assert_eq!(*index, 0);
+        assert_eq!(
+            first.message,
+            "title is also the title of `posts/01.md` (line 2) and 10 more"
+        );
+        assert_eq!(first.related.len(), 3);
+        assert!(findings.iter().all(|(_, f)| f.related.len() == 3));
+        assert!(
+            findings[5]
+                .1
+                .message
+                .starts_with("title is also the title of `posts/00.md`")
+        );
     }
 }
