@@ -295,11 +295,17 @@ pub fn detect(start: &Path) -> Detection {
                 reason: format!("{reason} in {}", dir.display()),
             };
         }
+        // A site lives inside its repository: the folders above it are someone else's.
+        if dir.join(".git").exists() {
+            break;
+        }
     }
     Detection {
         generator: Generator::Generic,
         root: None,
-        reason: "no generator's files found in this folder or its parents".into(),
+        reason:
+            "no generator's files found in this folder or its parents (up to the repository's root)"
+                .into(),
     }
 }
 

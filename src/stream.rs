@@ -59,7 +59,7 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
         .any(|enabled| enabled.rule.is_site_wide());
     let mut sinks: Vec<Sink> = reporters
         .iter()
-        .map(|reporter| Sink::new(*reporter, site_wide))
+        .map(|reporter| Sink::new(*reporter, site_wide, items.len() <= CHUNK))
         .collect::<io::Result<_>>()?;
     for (sink, output) in sinks.iter_mut().zip(outputs.iter_mut()) {
         if sink.writes_through() {
@@ -282,17 +282,53 @@ struct Sink {
 }
 
 struct Spill {
-    writer: Option<BufWriter<File>>,
-    reader: Option<BufReader<File>>,
+    writer: Option<Spilled>,
+    reader: Option<Box<dyn Read>>,
     lengths: Vec<u64>,
     next: usize,
 }
 
+/// Where the parts wait: memory for a run of one chunk (a hook's few files, where a
+/// temporary file would cost more than the lint), a temporary file otherwise.
+enum Spilled {
+    Memory(Vec<u8>),
+    File(BufWriter<File>),
+}
+
+impl Spilled {
+    fn new(small: bool) -> io::Result<Spilled> {
+        Ok(if small {
+            Spilled::Memory(Vec::new())
+        } else {
+            Spilled::File(BufWriter::new(tempfile::tempfile()?))
+        })
+    }
+
+    fn write_all(&mut self, part: &[u8]) -> io::Result<()> {
+        match self {
+            Spilled::Memory(parts) => parts.write_all(part),
+            Spilled::File(writer) => writer.write_all(part),
+        }
+    }
+
+    /// What was written, from the start.
+    fn into_reader(self) -> io::Result<Box<dyn Read>> {
+        Ok(match self {
+            Spilled::Memory(parts) => Box::new(io::Cursor::new(parts)),
+            Spilled::File(writer) => {
+                let mut file = writer.into_inner().map_err(|error| error.into_error())?;
+                file.rewind()?;
+                Box::new(BufReader::with_capacity(1 << 16, file))
+            }
+        })
+    }
+}
+
 impl Sink {
-    fn new(reporter: &dyn Reporter, site_wide: bool) -> io::Result<Sink> {
+    fn new(reporter: &dyn Reporter, site_wide: bool, small: bool) -> io::Result<Sink> {
         let spill = if site_wide {
             Some(Spill {
-                writer: Some(BufWriter::new(tempfile::tempfile()?)),
+                writer: Some(Spilled::new(small)?),
                 reader: None,
                 lengths: Vec::new(),
                 next: 0,
@@ -350,9 +386,7 @@ impl Sink {
             return Ok(());
         };
         let writer = spill.writer.take().expect("rewound once");
-        let mut file = writer.into_inner().map_err(|error| error.into_error())?;
-        file.rewind()?;
-        spill.reader = Some(BufReader::with_capacity(1 << 16, file));
+        spill.reader = Some(writer.into_reader()?);
         if self.held.is_none() {
             output.reporter.begin(totals, output.out)?;
         }
