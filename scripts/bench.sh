@@ -12,8 +12,9 @@
 #    ripgrep, hyperfine and GNU time from Debian's packages;
 # 4. times, with hyperfine, each corpus: the read floor (`rg -c '^#'`), rumdl and
 #    markdownlint-cli2 checking heading-increment (MD001) alone, and postlint with every
-#    default rule; one post also against `cat`. Peak memory comes from GNU time, one run
-#    per tool;
+#    default rule, in its default report and in `--format concise` (the report's share of
+#    the time); one post also against `cat`. Peak memory comes from GNU time, one run per
+#    tool;
 # 5. prints a Markdown table of medians and the ratios the speed targets are about.
 #
 # Each tool writes its report to /dev/null, as a CI log would swallow it; the times are
@@ -122,6 +123,7 @@ SINGLE=$CORPORA/single/post.md
 measure single $((RUNS * 5)) \
     "cat=cat $SINGLE" \
     "postlint=$POSTLINT check $SINGLE" \
+    "postlint-concise=$POSTLINT check --format concise $SINGLE" \
     "rumdl=$RUMDL check --no-config --no-cache --enable MD001 $SINGLE"
 measure single 3 "markdownlint-cli2=$MLC --config $WORK/md001.markdownlint-cli2.jsonc $SINGLE"
 
@@ -131,6 +133,7 @@ for name in $CORPUS_NAMES; do
     measure "$name" "$RUNS" \
         "rg=rg -c '^#' $dir" \
         "postlint=$POSTLINT check $dir" \
+        "postlint-concise=$POSTLINT check --format concise $dir" \
         "rumdl=$RUMDL check --no-config --no-cache --enable MD001 $dir"
     # Minutes a run on big corpora: timed twice, and not at all above --no-mlc-above.
     if [ "$files" -le "$MLC_MAX" ]; then
@@ -165,11 +168,11 @@ def ratio(label, a, b):
         return "—"
     return f"{rows[label][a][0] / rows[label][b][0]:.2f}×"
 
-print("| corpus | files | MB | floor | postlint (all rules) | rumdl (MD001) | markdownlint-cli2 (MD001) | postlint / rumdl | postlint / markdownlint-cli2 | postlint / floor | peak MiB postlint / rumdl |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| corpus | files | MB | floor | postlint (all rules) | postlint --format concise | rumdl (MD001) | markdownlint-cli2 (MD001) | postlint / rumdl | concise / rumdl | postlint / markdownlint-cli2 | postlint / floor | peak MiB postlint / rumdl |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for label in rows:
     files, total = size(label)
     floor = "cat" if label == "single" else "rg"
     memory = "%.0f / %.0f" % (rows[label]["postlint"][3], rows[label]["rumdl"][3]) if "rumdl" in rows[label] else "—"
-    print(f"| {label} | {files:,} | {total / 1e6:.1f} | {cell(label, floor)} ({floor}) | {cell(label, 'postlint')} | {cell(label, 'rumdl')} | {cell(label, 'markdownlint-cli2')} | {ratio(label, 'postlint', 'rumdl')} | {ratio(label, 'postlint', 'markdownlint-cli2')} | {ratio(label, 'postlint', floor)} | {memory} |")
+    print(f"| {label} | {files:,} | {total / 1e6:.1f} | {cell(label, floor)} ({floor}) | {cell(label, 'postlint')} | {cell(label, 'postlint-concise')} | {cell(label, 'rumdl')} | {cell(label, 'markdownlint-cli2')} | {ratio(label, 'postlint', 'rumdl')} | {ratio(label, 'postlint-concise', 'rumdl')} | {ratio(label, 'postlint', 'markdownlint-cli2')} | {ratio(label, 'postlint', floor)} | {memory} |")
 PY
