@@ -1,12 +1,18 @@
 //! The graphical report: miette draws each diagnostic with its source snippet.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
 };
+
+use textwrap::WordSeparator;
+use textwrap::core::Word;
 
 use super::{Reporter, Sources};
 use crate::diagnostic::{Applicability, Diagnostic, LineIndex, Severity};
@@ -27,7 +33,8 @@ impl Human {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_links(links)
             .with_width(width)
-            .with_context_lines(1);
+            .with_context_lines(1)
+            .with_word_separator(WordSeparator::Custom(remembered_words));
         Human { handler }
     }
 }
@@ -77,6 +84,80 @@ impl Reporter for Human {
                 out.extend_from_slice(rendered.as_bytes());
                 out.push(b'\n');
             }
+        }
+    }
+}
+
+/// The words textwrap's Unicode line breaking (`WordSeparator::UnicodeBreakProperties`,
+/// miette's default) finds in `line`, remembered per line and thread: the same messages,
+/// labels and help texts come back post after post, and finding their break opportunities
+/// is a good part of drawing a diagnostic. The words are the separator's own, so the report
+/// is the same.
+fn remembered_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
+    /// Lines remembered per thread; past it, lines are split anew each time.
+    const LIMIT: usize = 4096;
+    thread_local! {
+        static SEEN: RefCell<HashMap<Box<str>, Rc<[WordAt]>>> = RefCell::new(HashMap::new());
+    }
+    let remembered = SEEN.with(|seen| seen.borrow().get(line).cloned());
+    let words = match remembered {
+        Some(words) => words,
+        None => {
+            let words: Option<Rc<[WordAt]>> = WordSeparator::UnicodeBreakProperties
+                .find_words(line)
+                .map(|word| WordAt::of(line, &word))
+                .collect();
+            let Some(words) = words else {
+                // A word that is not a piece of the line: nothing to remember it by.
+                return WordSeparator::UnicodeBreakProperties.find_words(line);
+            };
+            SEEN.with(|seen| {
+                let mut seen = seen.borrow_mut();
+                if seen.len() < LIMIT {
+                    seen.insert(line.into(), words.clone());
+                }
+            });
+            words
+        }
+    };
+    Box::new((0..words.len()).map(move |index| words[index].word(line)))
+}
+
+/// A word of a line by its place in the line: the word, then its trailing whitespace.
+#[derive(Clone, Copy)]
+struct WordAt {
+    start: usize,
+    word_end: usize,
+    whitespace_end: usize,
+    width: usize,
+}
+
+impl WordAt {
+    /// Where `word` lies in `line`; `None` for a word with a penalty or not inside it.
+    fn of(line: &str, word: &Word<'_>) -> Option<WordAt> {
+        let offset = |piece: &str| (piece.as_ptr() as usize).checked_sub(line.as_ptr() as usize);
+        let start = offset(word.word)?;
+        let word_end = start + word.word.len();
+        let whitespace_end = if word.whitespace.is_empty() {
+            word_end
+        } else {
+            // The whitespace must follow the word, as the separator cuts them.
+            (offset(word.whitespace)? == word_end).then_some(word_end + word.whitespace.len())?
+        };
+        (word.penalty.is_empty() && whitespace_end <= line.len()).then_some(WordAt {
+            start,
+            word_end,
+            whitespace_end,
+            width: word.width,
+        })
+    }
+
+    fn word<'a>(&self, line: &'a str) -> Word<'a> {
+        Word {
+            word: &line[self.start..self.word_end],
+            whitespace: &line[self.word_end..self.whitespace_end],
+            penalty: "",
+            width: self.width,
         }
     }
 }
@@ -303,6 +384,52 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    fn words(
+        found: Box<dyn Iterator<Item = Word<'_>> + '_>,
+    ) -> Vec<(String, String, String, usize)> {
+        found
+            .map(|w| {
+                (
+                    w.word.to_owned(),
+                    w.whitespace.to_owned(),
+                    w.penalty.to_owned(),
+                    w.width,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn remembered_words_are_the_separators_own() {
+        let lines = [
+            "",
+            "plain words and a-hyphenated word/with/slashes (and parens), `code` here.",
+            "description is 24 columns wide (25 characters); aim for at least 100",
+            "标题不要太长：搜索结果大约显示三十个汉字，多出的部分会被截断",
+            "mixed 中文 and English、標點，とカタカナ and 한국어 text",
+            "emoji 👨‍👩‍👧 and combining é́ marks, tabs\tand  double  spaces ",
+            "\u{1b}[31mred\u{1b}[0m text with escapes",
+        ];
+        for line in lines {
+            let expected = words(WordSeparator::UnicodeBreakProperties.find_words(line));
+            assert_eq!(
+                words(remembered_words(line)),
+                expected,
+                "first time: {line:?}"
+            );
+            assert_eq!(
+                words(remembered_words(line)),
+                expected,
+                "remembered: {line:?}"
+            );
         }
     }
 }
