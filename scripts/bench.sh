@@ -161,7 +161,9 @@ def size(label):
 
 def cell(label, name):
     got = rows[label].get(name)
-    return "—" if got is None else f"{got[0]:.3f} s"
+    if got is None:
+        return "—"
+    return f"{got[0] * 1000:.1f} ms" if got[0] < 0.1 else f"{got[0]:.2f} s"
 
 def ratio(label, a, b):
     if a not in rows[label] or b not in rows[label]:

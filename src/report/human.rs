@@ -94,8 +94,8 @@ impl Reporter for Human {
 /// is a good part of drawing a diagnostic. The words are the separator's own, so the report
 /// is the same.
 fn remembered_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    /// Lines remembered per thread; past it, lines are split anew each time.
-    const LIMIT: usize = 4096;
+    /// Lines remembered per thread (about 1 MB); past it, lines are split anew each time.
+    const LIMIT: usize = 1024;
     thread_local! {
         static SEEN: RefCell<HashMap<Box<str>, Rc<[WordAt]>>> = RefCell::new(HashMap::new());
     }
