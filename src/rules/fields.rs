@@ -152,6 +152,30 @@ pub fn field_state<'a>(post: &'a Post, names: &'a [String], expect: Expect) -> F
     }
 }
 
+/// A text field measured for the length rules: where its value is, under which key, and
+/// how wide it is in display columns (a CJK character counts 2).
+pub struct MeasuredText<'a> {
+    pub key: &'a str,
+    pub range: std::ops::Range<usize>,
+    pub columns: usize,
+    /// The width as a message says it: `62 columns wide (31 characters)`.
+    pub measured: String,
+}
+
+/// The text field under `names`, measured; `None` when it is not set to text.
+pub fn measured_text<'a>(post: &'a Post, names: &'a [String]) -> Option<MeasuredText<'a>> {
+    let FieldState::Set(entry, value) = field_state(post, names, Expect::Text) else {
+        return None;
+    };
+    let (columns, characters) = crate::text::display_width(value.as_text()?);
+    Some(MeasuredText {
+        key: &entry.key,
+        range: value.range.clone(),
+        columns,
+        measured: super::width_text(columns, characters),
+    })
+}
+
 /// `1 column`, `2 columns`: a count with its unit, for messages.
 pub fn plural(count: usize, unit: &str) -> String {
     if count == 1 {

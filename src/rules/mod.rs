@@ -47,8 +47,8 @@ pub use excerpt_length::ExcerptLength;
 pub use excerpt_missing::ExcerptMissing;
 pub use field_ignored::FieldIgnored;
 pub use fields::{
-    Expect, FieldNames, FieldSpec, FieldState, Missing, field_state, list_names, missing_field,
-    plural,
+    Expect, FieldNames, FieldSpec, FieldState, MeasuredText, Missing, field_state, list_names,
+    measured_text, missing_field, plural,
 };
 pub use front_matter_invalid::FrontMatterInvalid;
 pub use heading_duplicate::HeadingDuplicate;

@@ -2,11 +2,10 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, FieldState, Rule, field_state, plural};
+use super::{Context, Expect, FieldNames, FieldSpec, MeasuredText, Rule, measured_text, plural};
 use crate::diagnostic::{Finding, Severity};
 use crate::post::Post;
 use crate::profile::Profile;
-use crate::text::display_width;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -37,20 +36,19 @@ impl TitleLength {
 
 impl Rule for TitleLength {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
-        let names = self.names(&context.profile);
-        let FieldState::Set(entry, value) = field_state(post, names, Expect::Text) else {
+        let Some(MeasuredText {
+            key,
+            range,
+            columns,
+            measured,
+        }) = measured_text(post, self.names(&context.profile))
+        else {
             return;
         };
-        let Some(text) = value.as_text() else {
-            return;
-        };
-        let (columns, characters) = display_width(text);
-        let key = &entry.key;
-        let measured = super::width_text(columns, characters);
         if columns > self.max {
             findings.push(
                 Finding::new(
-                    value.range.clone(),
+                    range.clone(),
                     format!(
                         "{key} is {measured}; result pages show about {} before cutting it off",
                         self.max
@@ -67,7 +65,7 @@ impl Rule for TitleLength {
         } else if columns < self.min {
             findings.push(
                 Finding::new(
-                    value.range.clone(),
+                    range.clone(),
                     format!(
                         "{key} is {measured}; titles of {} to {} say more",
                         self.min, self.max
