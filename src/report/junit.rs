@@ -13,8 +13,8 @@ use std::io::{self, Write};
 
 use super::location::{Locator, slash_path};
 use super::{Reporter, Sources, Totals};
-use crate::diagnostic::{Severity, UNREADABLE_FILE};
-use crate::engine::{FileReport, INTERNAL_ERROR};
+use crate::diagnostic::Severity;
+use crate::engine::FileReport;
 
 pub struct JUnit;
 
@@ -49,11 +49,6 @@ impl Reporter for JUnit {
     }
 }
 
-/// A diagnostic that says the file could not be linted at all.
-fn is_error(rule: &str) -> bool {
-    rule == UNREADABLE_FILE || rule == INTERNAL_ERROR
-}
-
 fn testcase(xml: &mut String, file: &FileReport) {
     let path = slash_path(&file.path);
     let name = attribute(&path);
@@ -80,7 +75,8 @@ fn testcase(xml: &mut String, file: &FileReport) {
         if let Some(url) = super::rule_url(diagnostic) {
             let _ = write!(text, "\nsee: {url}");
         }
-        let element = if is_error(diagnostic.rule) {
+        // A file that could not be linted at all: the test could not run.
+        let element = if super::is_failure(diagnostic) {
             "error"
         } else if diagnostic.severity > Severity::Info {
             "failure"
