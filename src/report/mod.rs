@@ -7,6 +7,7 @@ mod concise;
 mod github;
 mod gitlab;
 mod human;
+mod human_direct;
 mod json;
 mod junit;
 mod location;
