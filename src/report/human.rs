@@ -49,20 +49,27 @@ impl Reporter for Human {
     fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>) {
         let mut rendered = String::new();
         let lines = file.source.as_deref().map(LineIndex::new);
+        let file_name = file.path.display().to_string();
         for diagnostic in &file.diagnostics {
             rendered.clear();
+            let own_name;
+            let name = if diagnostic.path == file.path {
+                &file_name
+            } else {
+                own_name = diagnostic.path.display().to_string();
+                &own_name
+            };
             let source = file
                 .source
                 .as_deref()
                 .zip(lines.as_ref())
                 .map(|(text, lines)| NamedText {
-                    name: diagnostic.path.display().to_string(),
+                    name,
                     text,
                     lines: lines.line_starts(),
                 });
-            let url = crate::rules::find(diagnostic.rule).map(|info| info.url());
-            if self.draw_directly(diagnostic, source.as_ref(), url.as_deref(), &mut rendered)
-                || self.draw_with_miette(diagnostic, source, url, sources, &mut rendered)
+            if self.draw_directly(diagnostic, source.as_ref(), &mut rendered)
+                || self.draw_with_miette(diagnostic, source, sources, &mut rendered)
             {
                 out.extend_from_slice(rendered.as_bytes());
                 out.push(b'\n');
@@ -77,7 +84,6 @@ impl Human {
         &self,
         diagnostic: &Diagnostic,
         source: Option<&NamedText<'_>>,
-        url: Option<&str>,
         rendered: &mut String,
     ) -> bool {
         let Some(direct) = &self.direct else {
@@ -87,21 +93,13 @@ impl Human {
         if !finding.related.is_empty() || !finding.secondary.is_empty() {
             return false;
         }
-        let code = format!("postlint({})", diagnostic.rule);
         let help = help_text(finding);
         let parts = Parts {
-            code: &code,
-            url,
+            rule: diagnostic.rule,
             severity: diagnostic.severity,
             message: &finding.message,
             help: help.as_deref(),
-            snippet: source.map(|source| {
-                (
-                    source as &dyn SourceCode,
-                    finding.range.clone(),
-                    finding.label.as_deref(),
-                )
-            }),
+            snippet: source.map(|source| (source, finding.range.clone(), finding.label.as_deref())),
         };
         direct.draw(&parts, rendered)
     }
@@ -111,10 +109,10 @@ impl Human {
         &self,
         diagnostic: &Diagnostic,
         source: Option<NamedText<'_>>,
-        url: Option<String>,
         sources: &dyn Sources,
         rendered: &mut String,
     ) -> bool {
+        let url = crate::rules::find(diagnostic.rule).map(|info| info.url());
         // Other posts' text, held while this diagnostic is drawn.
         let texts: Vec<(&crate::diagnostic::Related, Arc<str>)> = diagnostic
             .finding
@@ -123,13 +121,18 @@ impl Human {
             .filter_map(|related| Some((related, sources.text(&related.path)?)))
             .collect();
         let indexes: Vec<LineIndex> = texts.iter().map(|(_, text)| LineIndex::new(text)).collect();
+        let names: Vec<String> = texts
+            .iter()
+            .map(|(related, _)| related.path.display().to_string())
+            .collect();
         let related = texts
             .iter()
             .zip(&indexes)
-            .map(|((related, text), lines)| RelatedReport {
+            .zip(&names)
+            .map(|(((related, text), lines), name)| RelatedReport {
                 related,
                 source: NamedText {
-                    name: related.path.display().to_string(),
+                    name,
                     text,
                     lines: lines.line_starts(),
                 },
@@ -357,20 +360,22 @@ fn span(range: &std::ops::Range<usize>) -> SourceSpan {
 }
 
 /// A file's text under its path, borrowed rather than copied per diagnostic.
-struct NamedText<'a> {
-    name: String,
+pub(super) struct NamedText<'a> {
+    pub(super) name: &'a str,
     text: &'a str,
     /// Where its lines start ([`LineIndex::line_starts`]).
     lines: &'a [usize],
 }
 
-impl SourceCode for NamedText<'_> {
-    fn read_span<'b>(
-        &'b self,
+impl<'a> NamedText<'a> {
+    /// What miette's own reader finds around `span` (without the name): the lines shown,
+    /// where they start, the span's line and column.
+    pub(super) fn contents(
+        &self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+    ) -> Result<MietteSpanContents<'a>, MietteError> {
         // miette finds the lines around a span by reading the text from its start: from
         // the line before the first it shows instead, the work is the snippet's, not the
         // file's. The lines skipped are added back, so the result is the same. (Starting
@@ -380,16 +385,35 @@ impl SourceCode for NamedText<'_> {
         let first = line.saturating_sub(context_lines_before + 1);
         let skipped = self.lines[first].min(span.offset());
         let shifted = SourceSpan::new((span.offset() - skipped).into(), span.len());
-        let window = &self.text[skipped..];
+        let window: &'a [u8] = &self.text.as_bytes()[skipped..];
         let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
         let found = contents.span();
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            contents.data(),
+        Ok(MietteSpanContents::new(
+            // The bytes read lie inside `window`: the same bytes, with its lifetime.
+            &window[found.offset()..found.offset() + found.len()],
             SourceSpan::new((found.offset() + skipped).into(), found.len()),
             contents.line() + first,
             contents.column(),
             contents.line_count() + first,
+        ))
+    }
+}
+
+impl SourceCode for NamedText<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let contents = self.contents(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_owned(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
         )))
     }
 }
@@ -424,7 +448,7 @@ mod tests {
         for text in texts {
             let index = LineIndex::new(text);
             let named = NamedText {
-                name: String::new(),
+                name: "",
                 text,
                 lines: index.line_starts(),
             };
@@ -513,19 +537,19 @@ mod direct_tests {
     fn both(diagnostic: &Diagnostic, text: Option<&str>, width: usize) -> (Option<String>, String) {
         let human = Human::new(false, false, width);
         let lines = text.map(LineIndex::new);
+        let name = diagnostic.path.display().to_string();
         let named = || {
             text.zip(lines.as_ref()).map(|(text, lines)| NamedText {
-                name: diagnostic.path.display().to_string(),
+                name: &name,
                 text,
                 lines: lines.line_starts(),
             })
         };
-        let url = crate::rules::find(diagnostic.rule).map(|info| info.url());
         let mut direct = String::new();
-        let drawn = human.draw_directly(diagnostic, named().as_ref(), url.as_deref(), &mut direct);
+        let drawn = human.draw_directly(diagnostic, named().as_ref(), &mut direct);
         let mut miette = String::new();
         let no_sources = Outcome { files: Vec::new() };
-        assert!(human.draw_with_miette(diagnostic, named(), url, &no_sources, &mut miette));
+        assert!(human.draw_with_miette(diagnostic, named(), &no_sources, &mut miette));
         (drawn.then_some(direct), miette)
     }
 

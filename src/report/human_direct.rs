@@ -9,38 +9,59 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
 
-use miette::{GraphicalTheme, SourceCode, SourceSpan};
+use miette::{GraphicalTheme, SourceSpan, SpanContents};
 use textwrap::WordSeparator;
 use unicode_width_miette::UnicodeWidthChar;
 
+use super::human::NamedText;
 use crate::diagnostic::Severity;
 
-/// What miette is configured with, for the drawings made without it.
+/// What miette is configured with, for the drawings made without it, and what every
+/// drawing starts from.
 pub(super) struct Direct {
     theme: GraphicalTheme,
     /// The report's width; miette wraps messages and help texts at two columns less.
     width: usize,
+    /// Each rule's first lines: its code and, as text, its page.
+    headers: HashMap<&'static str, String>,
+    /// The message's first indent by severity (error, warning, info), and the one after.
+    message_indents: [String; 3],
+    message_rest: String,
 }
 
 /// Miette's tab stops (its default, which postlint keeps).
 const TAB_WIDTH: usize = 4;
 
+const HELP_INDENT: &str = "  help: ";
+const HELP_REST: &str = "        ";
+
 /// A diagnostic as the direct drawing needs it.
 pub(super) struct Parts<'a> {
-    pub code: &'a str,
-    pub url: Option<&'a str>,
+    pub rule: &'a str,
     pub severity: Severity,
     pub message: &'a str,
     pub help: Option<&'a str>,
     /// The file's text (read through miette's own span reader), the span and its label.
-    pub snippet: Option<(&'a dyn SourceCode, Range<usize>, Option<&'a str>)>,
+    pub snippet: Option<(&'a NamedText<'a>, Range<usize>, Option<&'a str>)>,
 }
 
 impl Direct {
     pub(super) fn new(width: usize) -> Direct {
+        let theme = GraphicalTheme::unicode_nocolor();
+        let chars = &theme.characters;
+        let headers = crate::rules::RULES
+            .iter()
+            .map(|rule| (rule.name, header(rule.name, Some(&rule.url()))))
+            .collect();
+        let message_indents =
+            [&chars.error, &chars.warning, &chars.advice].map(|icon| format!("  {icon} "));
+        let message_rest = format!("  {} ", chars.vbar);
         Direct {
-            theme: GraphicalTheme::unicode_nocolor(),
             width,
+            headers,
+            message_indents,
+            message_rest,
+            theme,
         }
     }
 
@@ -56,42 +77,39 @@ impl Direct {
     }
 
     fn try_draw(&self, parts: &Parts<'_>, out: &mut String) -> Option<()> {
-        let chars = &self.theme.characters;
-        // Header: the code and, as text, the rule's page.
-        out.push_str(parts.code);
-        if let Some(url) = parts.url {
-            let _ = write!(out, " ({url})");
+        match self.headers.get(parts.rule) {
+            Some(header) => out.push_str(header),
+            // Not a rule (a file that could not be read): no page to link.
+            None => out.push_str(&header(parts.rule, None)),
         }
-        out.push_str("\n\n");
-
-        let icon = match parts.severity {
-            Severity::Error => &chars.error,
-            Severity::Warning => &chars.warning,
-            Severity::Info => &chars.advice,
+        let (kind, initial) = match parts.severity {
+            Severity::Error => (Indent::Error, &self.message_indents[0]),
+            Severity::Warning => (Indent::Warning, &self.message_indents[1]),
+            Severity::Info => (Indent::Info, &self.message_indents[2]),
         };
-        let initial = format!("  {icon} ");
-        let subsequent = format!("  {} ", chars.vbar);
-        self.wrap(parts.message, &initial, &subsequent, out);
+        self.wrap(parts.message, kind, initial, &self.message_rest, out);
         out.push('\n');
 
         if let Some((source, range, label)) = &parts.snippet {
-            self.snippet(*source, range.clone(), *label, out)?;
+            self.snippet(source, range.clone(), *label, out)?;
         }
         if let Some(help) = parts.help {
-            self.wrap(help, "  help: ", "        ", out);
+            self.wrap(help, Indent::Help, HELP_INDENT, HELP_REST, out);
             out.push('\n');
         }
         Some(())
     }
 
-    /// `text` filled as miette fills it (`textwrap::fill` with its options), remembered per
-    /// thread: messages and help texts come back post after post.
-    fn wrap(&self, text: &str, initial: &str, subsequent: &str, out: &mut String) {
-        /// Texts remembered per thread (a few hundred bytes each); past it, filled anew.
+    /// `text` filled as miette fills it (`textwrap::fill` with its options). A text whose
+    /// lines fit is left as it is; the others are remembered per thread, as messages and
+    /// help texts come back post after post.
+    fn wrap(&self, text: &str, kind: Indent, initial: &str, subsequent: &str, out: &mut String) {
+        /// Texts remembered per thread and indent (a few hundred bytes each); past it,
+        /// filled anew.
         const LIMIT: usize = 2048;
-        type Key = (Box<str>, Box<str>, usize);
+        type Filled = HashMap<(Indent, usize), HashMap<Box<str>, Box<str>>>;
         thread_local! {
-            static FILLED: RefCell<HashMap<Key, Box<str>>> = RefCell::new(HashMap::new());
+            static FILLED: RefCell<Filled> = RefCell::new(HashMap::new());
         }
         let width = self.width.saturating_sub(2);
         if fits_unwrapped(text, initial, subsequent, width) {
@@ -104,15 +122,13 @@ impl Direct {
             }
             return;
         }
-        let key: Key = (text.into(), initial.into(), width);
         let found = FILLED.with(|filled| {
             let filled = filled.borrow();
-            filled
-                .get(&key)
-                .map(|wrapped| out.push_str(wrapped))
-                .is_some()
+            let wrapped = filled.get(&(kind, width))?.get(text)?;
+            out.push_str(wrapped);
+            Some(())
         });
-        if found {
+        if found.is_some() {
             return;
         }
         let options = textwrap::Options::new(width)
@@ -124,8 +140,9 @@ impl Direct {
         out.push_str(&wrapped);
         FILLED.with(|filled| {
             let mut filled = filled.borrow_mut();
-            if filled.len() < LIMIT {
-                filled.insert(key, wrapped.into());
+            let texts = filled.entry((kind, width)).or_default();
+            if texts.len() < LIMIT {
+                texts.insert(text.into(), wrapped.into());
             }
         });
     }
@@ -134,7 +151,7 @@ impl Direct {
     /// the label's text (miette's `render_context` for that case).
     fn snippet(
         &self,
-        source: &dyn SourceCode,
+        source: &NamedText<'_>,
         range: Range<usize>,
         label: Option<&str>,
         out: &mut String,
@@ -144,7 +161,7 @@ impl Direct {
         }
         let chars = &self.theme.characters;
         let span = SourceSpan::new(range.start.into(), range.len());
-        let context = source.read_span(&span, 1, 1).ok()?;
+        let context = source.contents(&span, 1, 1).ok()?;
         let lines = lines_of(
             std::str::from_utf8(context.data()).ok()?,
             context.line(),
@@ -159,8 +176,8 @@ impl Direct {
             return None;
         }
         let number_width = lines.last().map_or(0, |line| line.number).to_string().len();
-        let at = source.read_span(&span, 0, 0).ok()?;
-        let name = at.name()?;
+        let at = source.contents(&span, 0, 0).ok()?;
+        let name = source.name;
         let _ = writeln!(
             out,
             "{:pad$}{}{}[{}:{}:{}]",
@@ -174,7 +191,7 @@ impl Direct {
         );
         for line in &lines {
             let _ = write!(out, " {:>number_width$} {} ", line.number, chars.vbar);
-            for (c, width) in line.text.chars().zip(visual_widths(&line.text)) {
+            for (c, width) in line.text.chars().zip(visual_widths(line.text)) {
                 if c == '\t' {
                     out.extend(std::iter::repeat_n(' ', width));
                 } else {
@@ -222,6 +239,24 @@ impl Direct {
     }
 }
 
+/// The indents a text is filled behind: one per severity for messages, and help's.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Indent {
+    Error,
+    Warning,
+    Info,
+    Help,
+}
+
+/// A diagnostic's first lines as miette writes them without terminal links: its code and
+/// the rule's page, then an empty line.
+fn header(rule: &str, url: Option<&str>) -> String {
+    match url {
+        Some(url) => format!("postlint({rule}) ({url})\n\n"),
+        None => format!("postlint({rule})\n\n"),
+    }
+}
+
 /// Whether `textwrap::fill` would leave each line of `text` as it is, behind its indent:
 /// it fits the width, and holds nothing the filling would trim or measure apart (trailing
 /// spaces, control characters, escapes, an empty line). With first-fit wrapping, a line
@@ -242,41 +277,41 @@ fn fits_unwrapped(text: &str, initial: &str, subsequent: &str, width: usize) -> 
 
 /// A line of a snippet as miette cuts it (`get_lines`): its 1-based number, where it starts,
 /// its length with its line break, and its text without.
-struct Line {
+struct Line<'a> {
     number: usize,
     offset: usize,
     length: usize,
-    text: String,
+    text: &'a str,
 }
 
 /// The lines of a snippet's text, as miette's `get_lines` cuts them. A lone `\r` ends a line
 /// for miette's span reader but not for `get_lines`; `None` leaves that to miette.
-fn lines_of(text: &str, line: usize, column: usize, offset: usize) -> Option<Vec<Line>> {
+fn lines_of(text: &str, line: usize, column: usize, offset: usize) -> Option<Vec<Line<'_>>> {
     let (mut number, mut column, mut offset) = (line, column, offset);
     let mut line_offset = offset;
-    let mut current = String::new();
+    let mut text_start = 0;
     let mut lines = Vec::with_capacity(3);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         offset += c.len_utf8();
         let mut at_end = false;
+        let mut text_end = at + c.len_utf8();
         match c {
             '\r' => {
-                chars.next_if_eq(&'\n')?;
+                chars.next_if(|&(_, next)| next == '\n')?;
                 offset += 1;
                 number += 1;
                 column = 0;
                 at_end = chars.peek().is_none();
+                text_end = at;
             }
             '\n' => {
                 at_end = chars.peek().is_none();
                 number += 1;
                 column = 0;
+                text_end = at;
             }
-            _ => {
-                current.push(c);
-                column += 1;
-            }
+            _ => column += 1,
         }
         if chars.peek().is_none() && !at_end {
             number += 1;
@@ -286,15 +321,16 @@ fn lines_of(text: &str, line: usize, column: usize, offset: usize) -> Option<Vec
                 number,
                 offset: line_offset,
                 length: offset - line_offset,
-                text: std::mem::take(&mut current),
+                text: &text[text_start..text_end],
             });
             line_offset = offset;
+            text_start = chars.peek().map_or(text.len(), |&(next, _)| next);
         }
     }
     Some(lines)
 }
 
-impl Line {
+impl Line<'_> {
     /// miette's `span_line_only`.
     fn holds_whole(&self, span: &Range<usize>) -> bool {
         span.start >= self.offset && span.end <= self.offset + self.length
