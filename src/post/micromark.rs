@@ -22,8 +22,10 @@ impl Blocks {
             math: Vec::new(),
             directive_fences: Vec::new(),
         };
-        // Cheap exit for the common post without either construct.
-        if !body.contains("$$") && !body.contains(":::") {
+        // Cheap exit for the common post without either construct (memchr's SIMD search:
+        // `str::contains` was 4 % of a run).
+        let has = |needle: &str| memchr::memmem::find(body.as_bytes(), needle.as_bytes()).is_some();
+        if !has("$$") && !has(":::") {
             return blocks;
         }
         let mut math: Option<(usize, usize)> = None;
