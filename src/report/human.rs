@@ -15,7 +15,7 @@ use miette::{
 use textwrap::WordSeparator;
 use textwrap::core::Word;
 
-use super::human_direct::{Direct, Parts};
+use super::human_direct::{Direct, Parts, SpanLabel};
 use super::{Reporter, Sources};
 use crate::diagnostic::{Applicability, Diagnostic, LineIndex, Severity};
 use crate::engine::FileReport;
@@ -90,7 +90,7 @@ impl Human {
             return false;
         };
         let finding = &diagnostic.finding;
-        if !finding.related.is_empty() || !finding.secondary.is_empty() {
+        if !finding.related.is_empty() {
             return false;
         }
         let help = help_text(finding);
@@ -99,7 +99,19 @@ impl Human {
             severity: diagnostic.severity,
             message: &finding.message,
             help: help.as_deref(),
-            snippet: source.map(|source| (source, finding.range.clone(), finding.label.as_deref())),
+            snippet: source.map(|source| {
+                let primary = SpanLabel {
+                    range: finding.range.clone(),
+                    text: finding.label.as_deref(),
+                    primary: true,
+                };
+                let secondary = finding.secondary.iter().map(|label| SpanLabel {
+                    range: label.range.clone(),
+                    text: Some(&label.text),
+                    primary: false,
+                });
+                (source, std::iter::once(primary).chain(secondary).collect())
+            }),
         };
         direct.draw(&parts, rendered)
     }
@@ -604,7 +616,7 @@ mod direct_tests {
             "\u{7f}",
             "ｱ",
         ]);
-        prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
+        prop::collection::vec(pieces, 0..120).prop_map(|pieces| pieces.concat())
     }
 
     fn words() -> impl Strategy<Value = String> {
@@ -635,8 +647,8 @@ mod direct_tests {
         #[test]
         fn generated_findings_are_drawn_as_miette_draws_them(
             text in text(),
-            a in 0usize..200,
-            b in 0usize..12,
+            a in 0usize..400,
+            b in 0usize..60,
             label in prop::option::of(words()),
             message in words(),
             help in prop::option::of(words()),
@@ -644,6 +656,7 @@ mod direct_tests {
             severity in prop::sample::select(vec![Severity::Error, Severity::Warning, Severity::Info]),
             width in prop::sample::select(vec![20usize, 60, 100]),
             has_source in any::<bool>(),
+            secondary in prop::collection::vec((0usize..400, 0usize..30, words()), 0..3),
         ) {
             // A range on character boundaries inside the text, as every finding's is.
             let snap = |mut i: usize| {
@@ -657,6 +670,10 @@ mod direct_tests {
             let end = snap(start + b).max(start);
             let mut finding = Finding::new(start..end, message);
             finding.label = label;
+            for (a, b, text) in secondary {
+                let start = snap(a);
+                finding = finding.secondary(start..snap(start + b).max(start), text);
+            }
             finding.help = help;
             if fix {
                 finding = finding.fix(Fix {

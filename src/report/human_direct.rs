@@ -41,8 +41,15 @@ pub(super) struct Parts<'a> {
     pub severity: Severity,
     pub message: &'a str,
     pub help: Option<&'a str>,
-    /// The file's text (read through miette's own span reader), the span and its label.
-    pub snippet: Option<(&'a NamedText<'a>, Range<usize>, Option<&'a str>)>,
+    /// The file's text (read through miette's own span reader) and the labels in it.
+    pub snippet: Option<(&'a NamedText<'a>, Vec<SpanLabel<'a>>)>,
+}
+
+/// A labelled span: the finding's own (primary) or a secondary one.
+pub(super) struct SpanLabel<'a> {
+    pub range: Range<usize>,
+    pub text: Option<&'a str>,
+    pub primary: bool,
 }
 
 impl Direct {
@@ -90,8 +97,8 @@ impl Direct {
         self.wrap(parts.message, kind, initial, &self.message_rest, out);
         out.push('\n');
 
-        if let Some((source, range, label)) = &parts.snippet {
-            self.snippet(source, range.clone(), *label, out)?;
+        if let Some((source, labels)) = &parts.snippet {
+            self.snippets(source, labels, out)?;
         }
         if let Some(help) = parts.help {
             self.wrap(help, Indent::Help, HELP_INDENT, HELP_REST, out);
@@ -147,50 +154,107 @@ impl Direct {
         });
     }
 
-    /// The snippet of one label on one line: the line before and after it, an underline and
-    /// the label's text (miette's `render_context` for that case).
-    fn snippet(
+    /// The snippets of the labels, as miette's `render_snippets` cuts them: a label's lines
+    /// with one line around them, joined with the previous snippet when miette would.
+    fn snippets(
         &self,
         source: &NamedText<'_>,
-        range: Range<usize>,
-        label: Option<&str>,
+        labels: &[SpanLabel<'_>],
         out: &mut String,
     ) -> Option<()> {
-        if label.is_some_and(|label| label.contains('\n')) {
-            return None;
-        }
-        let chars = &self.theme.characters;
-        let span = SourceSpan::new(range.start.into(), range.len());
-        let context = source.contents(&span, 1, 1).ok()?;
-        let lines = lines_of(
-            std::str::from_utf8(context.data()).ok()?,
-            context.line(),
-            context.column(),
-            context.span().offset(),
-        )?;
-        // A label over more than one line is drawn in a gutter: miette's to do.
-        if lines
+        if labels
             .iter()
-            .any(|line| line.shows(&range) && !line.holds_whole(&range))
+            .any(|label| label.text.is_some_and(|text| text.contains('\n')))
         {
             return None;
         }
+        // miette sorts labels by offset, not stably: two at one offset are left to it.
+        let mut sorted: Vec<&SpanLabel<'_>> = labels.iter().collect();
+        sorted.sort_by_key(|label| label.range.start);
+        if sorted
+            .windows(2)
+            .any(|pair| pair[0].range.start == pair[1].range.start)
+        {
+            return None;
+        }
+        let mut contexts: Vec<(Range<usize>, (usize, usize))> = Vec::new();
+        for label in &sorted {
+            let read = source.contents(&span_of(&label.range), 1, 1).ok()?;
+            if let Some((left, (line, line_count))) = contexts.last()
+                // miette's test, its quirk included (a line count from the file's start).
+                && line + line_count >= read.line()
+            {
+                let merged = left.start..left.end.max(label.range.end);
+                if let Ok(read) = source.contents(&span_of(&merged), 1, 1) {
+                    contexts.pop();
+                    contexts.push((merged, (read.line(), read.line_count())));
+                    continue;
+                }
+            }
+            contexts.push((label.range.clone(), (read.line(), read.line_count())));
+        }
+        for (context, _) in &contexts {
+            self.context(source, context, &sorted, out)?;
+        }
+        Some(())
+    }
+
+    /// One snippet (miette's `render_context`) for labels each on a line of its own, or one
+    /// label over several lines.
+    fn context(
+        &self,
+        source: &NamedText<'_>,
+        context: &Range<usize>,
+        labels: &[&SpanLabel<'_>],
+        out: &mut String,
+    ) -> Option<()> {
+        let chars = &self.theme.characters;
+        let read = source.contents(&span_of(context), 1, 1).ok()?;
+        let lines = lines_of(
+            std::str::from_utf8(read.data()).ok()?,
+            read.line(),
+            read.column(),
+            read.span().offset(),
+        )?;
+        // A label over more than one line is drawn in a gutter left of the text, from an
+        // arrow at its first line to one at its last, where the label goes; beside other
+        // labels, that is miette's to lay out.
+        let multi_line = lines.iter().any(|line| {
+            labels
+                .iter()
+                .any(|label| line.shows(&label.range) && !line.holds_whole(&label.range))
+        });
+        if multi_line && labels.len() > 1 {
+            return None;
+        }
+        let inside = labels
+            .iter()
+            .filter(|label| context.start <= label.range.start && label.range.end <= context.end);
+        let primary = inside
+            .clone()
+            .find(|label| label.primary)
+            .or_else(|| inside.clone().next());
+        let at = match primary {
+            Some(label) => source.contents(&span_of(&label.range), 0, 0).ok()?,
+            None => read,
+        };
         let number_width = lines.last().map_or(0, |line| line.number).to_string().len();
-        let at = source.contents(&span, 0, 0).ok()?;
-        let name = source.name;
         let _ = writeln!(
             out,
             "{:pad$}{}{}[{}:{}:{}]",
             "",
             chars.ltop,
             chars.hbar,
-            name,
+            source.name,
             at.line() + 1,
             at.column() + 1,
             pad = number_width + 2
         );
         for line in &lines {
             let _ = write!(out, " {:>number_width$} {} ", line.number, chars.vbar);
+            if multi_line {
+                self.line_gutter(line, &labels[0].range, labels[0].text.is_some(), out);
+            }
             for (c, width) in line.text.chars().zip(visual_widths(line.text)) {
                 if c == '\t' {
                     out.extend(std::iter::repeat_n(' ', width));
@@ -199,9 +263,30 @@ impl Direct {
                 }
             }
             out.push('\n');
-            if !(line.shows(&range) && line.holds_whole(&range)) {
+            if multi_line {
+                let range = &labels[0].range;
+                if let Some(text) = labels[0].text
+                    && line.shows(range)
+                    && line.ends(range)
+                    && !line.starts(range)
+                {
+                    let _ = write!(out, " {:number_width$} {} ", "", chars.vbar_break);
+                    self.label_gutter(line, range, out);
+                    let _ = writeln!(out, "{} {text}", chars.hbar);
+                }
                 continue;
             }
+            let mut here = labels
+                .iter()
+                .filter(|label| line.shows(&label.range) && line.holds_whole(&label.range));
+            let Some(label) = here.next() else {
+                continue;
+            };
+            // Two labels on one line share an underline row: miette's to lay out.
+            if here.next().is_some() {
+                return None;
+            }
+            let range = &label.range;
             let _ = write!(out, " {:number_width$} {} ", "", chars.vbar_break);
             let start = line.column_of(range.start, true);
             let end = if range.is_empty() {
@@ -214,17 +299,17 @@ impl Direct {
             out.extend(std::iter::repeat_n(chars.underline, middle - start));
             out.push(if range.is_empty() {
                 chars.uarrow
-            } else if label.is_some() {
+            } else if label.text.is_some() {
                 chars.underbar
             } else {
                 chars.underline
             });
             out.extend(std::iter::repeat_n(chars.underline, end - middle - 1));
             out.push('\n');
-            if let Some(label) = label {
+            if let Some(text) = label.text {
                 let _ = write!(out, " {:number_width$} {} ", "", chars.vbar_break);
                 out.extend(std::iter::repeat_n(' ', middle));
-                let _ = writeln!(out, "{}{}{} {label}", chars.lbot, chars.hbar, chars.hbar);
+                let _ = writeln!(out, "{}{}{} {text}", chars.lbot, chars.hbar, chars.hbar);
             }
         }
         let _ = writeln!(
@@ -236,6 +321,52 @@ impl Direct {
             pad = number_width + 2
         );
         Some(())
+    }
+}
+
+fn span_of(range: &Range<usize>) -> SourceSpan {
+    SourceSpan::new(range.start.into(), range.len())
+}
+
+impl Direct {
+    /// The gutter of a multi-line label beside a line of text (miette's `render_line_gutter`
+    /// for one label): an arrow in at its first line, out at its last, a bar between.
+    fn line_gutter(&self, line: &Line<'_>, span: &Range<usize>, labelled: bool, out: &mut String) {
+        let chars = &self.theme.characters;
+        if !line.shows_in_gutter(span) {
+            out.push_str("    ");
+        } else if line.starts(span) || line.ends(span) {
+            out.push(if line.starts(span) {
+                chars.ltop
+            } else if labelled {
+                chars.lcross
+            } else {
+                chars.lbot
+            });
+            out.push(chars.hbar);
+            out.push(chars.rarrow);
+            out.push(' ');
+        } else if line.passes_by(span) {
+            out.push(chars.vbar);
+            out.push_str("   ");
+        } else {
+            out.push_str("    ");
+        }
+    }
+
+    /// The gutter before a multi-line label's text, under its last line (miette's
+    /// `render_highlight_gutter` for one label).
+    fn label_gutter(&self, line: &Line<'_>, span: &Range<usize>, out: &mut String) {
+        let chars = &self.theme.characters;
+        if !line.shows_in_gutter(span) {
+            out.push_str("    ");
+        } else if !line.holds_whole(span) && line.ends(span) {
+            out.push(chars.lbot);
+            out.extend(std::iter::repeat_n(chars.hbar, 3));
+        } else {
+            out.push(chars.vbar);
+            out.push_str("   ");
+        }
     }
 }
 
@@ -343,6 +474,30 @@ impl Line<'_> {
         (span.start >= self.offset && span.start < line_end)
             || (span.start < self.offset && end > line_end)
             || (end > self.offset && end <= line_end)
+    }
+
+    /// miette's `span_applies_gutter`: shown, and not starting and ending on this line.
+    fn shows_in_gutter(&self, span: &Range<usize>) -> bool {
+        let end = span.start + span.len().max(1);
+        let line_end = self.offset + self.length;
+        self.shows(span)
+            && !((span.start >= self.offset && span.start < line_end)
+                && (end > self.offset && end <= line_end))
+    }
+
+    /// miette's `span_starts` (for a span shown on this line).
+    fn starts(&self, span: &Range<usize>) -> bool {
+        span.start >= self.offset
+    }
+
+    /// miette's `span_ends` (for a span shown on this line).
+    fn ends(&self, span: &Range<usize>) -> bool {
+        span.end >= self.offset && span.end <= self.offset + self.length
+    }
+
+    /// miette's `span_flyby`: starts on a line above and ends on one below.
+    fn passes_by(&self, span: &Range<usize>) -> bool {
+        span.start < self.offset && span.end > self.offset + self.length
     }
 
     /// miette's `visual_offset`: the column `offset` is drawn at, a character's first column
