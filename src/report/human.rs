@@ -398,15 +398,14 @@ impl<'a> NamedText<'a> {
         let skipped = self.lines[first].min(span.offset());
         let shifted = SourceSpan::new((span.offset() - skipped).into(), span.len());
         let window: &'a [u8] = &self.text.as_bytes()[skipped..];
-        let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
-        let found = contents.span();
+        let read = read_around(window, &shifted, context_lines_before, context_lines_after)
+            .ok_or(MietteError::OutOfBounds)?;
         Ok(MietteSpanContents::new(
-            // The bytes read lie inside `window`: the same bytes, with its lifetime.
-            &window[found.offset()..found.offset() + found.len()],
-            SourceSpan::new((found.offset() + skipped).into(), found.len()),
-            contents.line() + first,
-            contents.column(),
-            contents.line_count() + first,
+            &window[read.start..read.end],
+            SourceSpan::new((read.start + skipped).into(), read.end - read.start),
+            read.line + first,
+            read.column,
+            read.line_count + first,
         ))
     }
 }
@@ -428,6 +427,101 @@ impl SourceCode for NamedText<'_> {
             contents.line_count(),
         )))
     }
+}
+
+/// What miette's span reader (`context_info` in its `source_impls.rs`) finds in `input`:
+/// the bytes from `start` to `end`, the first line's number, the span's column (with no
+/// lines before) and the line breaks read. It reads byte by byte; this jumps from line
+/// break to line break, with the same state changes, quirks included.
+struct Around {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    line_count: usize,
+}
+
+fn read_around(input: &[u8], span: &SourceSpan, before: usize, after: usize) -> Option<Around> {
+    // miette's two thresholds: they differ for an empty span.
+    let span_end_at_break = span.offset() + span.len().saturating_sub(1);
+    let span_end = (span.offset() + span.len()).saturating_sub(1);
+    let mut line_count = 0;
+    let mut start_line = 0;
+    let mut start_column = 0;
+    let mut line_starts_before = std::collections::VecDeque::new();
+    let mut current_line_start = 0;
+    let mut end_lines = 0;
+    let mut post_span = false;
+    let mut post_span_got_newline = false;
+    let mut offset = 0;
+    while offset < input.len() {
+        // A run of bytes that are not line breaks: columns before the span, and the
+        // first byte at the span's end.
+        let run_end =
+            memchr::memchr2(b'\r', b'\n', &input[offset..]).map_or(input.len(), |at| offset + at);
+        if offset < run_end {
+            start_column += span.offset().min(run_end).saturating_sub(offset);
+            let reached = offset.max(span_end);
+            if reached < run_end {
+                post_span = true;
+                if end_lines >= after {
+                    offset = reached + 1;
+                    break;
+                }
+            }
+            offset = run_end;
+            if offset == input.len() {
+                break;
+            }
+        }
+        // A line break at `offset` (`\r\n` read as one).
+        line_count += 1;
+        if input[offset] == b'\r' && input.get(offset + 1) == Some(&b'\n') {
+            offset += 1;
+        }
+        if offset < span.offset() {
+            start_column = 0;
+            line_starts_before.push_back(current_line_start);
+            if line_starts_before.len() > before {
+                start_line += 1;
+                line_starts_before.pop_front();
+            }
+        } else if offset >= span_end_at_break && post_span {
+            start_column = 0;
+            if post_span_got_newline {
+                end_lines += 1;
+            } else {
+                post_span_got_newline = true;
+            }
+            if end_lines >= after {
+                offset += 1;
+                break;
+            }
+        }
+        current_line_start = offset + 1;
+        if offset >= span_end {
+            post_span = true;
+            if end_lines >= after {
+                offset += 1;
+                break;
+            }
+        }
+        offset += 1;
+    }
+    if offset < span_end {
+        return None;
+    }
+    let start = line_starts_before
+        .front()
+        .copied()
+        .unwrap_or(if before == 0 { span.offset() } else { 0 });
+    Some(Around {
+        start,
+        end: offset,
+        line: start_line,
+        column: if before == 0 { start_column } else { 0 },
+        line_count,
+    })
 }
 
 #[cfg(test)]
@@ -456,6 +550,12 @@ mod tests {
             "a\r\nb\r\n\r\nc\rd\n\ne",
             "\n\n\n",
             "\r\r\n\n\rx",
+            "abc\r\n\r\ndef ghi\n\rjkl\r",
+            "a line long enough to skip over\nsecond\n\nfourth line, also long\nfifth",
+            "\n",
+            "x",
+            "a\rb\rc\r\n",
+            "front: matter\n---\n\n# 标题\n\n正文，很长的一行。\r\n\r\n## two\n",
         ];
         for text in texts {
             let index = LineIndex::new(text);
