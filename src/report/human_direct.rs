@@ -255,13 +255,7 @@ impl Direct {
             if multi_line {
                 self.line_gutter(line, &labels[0].range, labels[0].text.is_some(), out);
             }
-            for (c, width) in line.text.chars().zip(visual_widths(line.text)) {
-                if c == '\t' {
-                    out.extend(std::iter::repeat_n(' ', width));
-                } else {
-                    out.push(c);
-                }
-            }
+            push_expanding_tabs(line.text, out);
             out.push('\n');
             if multi_line {
                 let range = &labels[0].range;
@@ -399,10 +393,15 @@ fn fits_unwrapped(text: &str, initial: &str, subsequent: &str, width: usize) -> 
     text.split('\n').enumerate().all(|(index, line)| {
         // Words are broken at the later lines' width, so the first must fit both.
         let limit = if index == 0 { first.min(rest) } else { rest };
-        !line.is_empty()
-            && !line.ends_with(' ')
-            && !line.chars().any(char::is_control)
-            && display_width(line) <= limit
+        if line.is_empty() || line.ends_with(' ') {
+            return false;
+        }
+        if line.is_ascii() {
+            // Printable ASCII is a column a byte.
+            line.len() <= limit && !line.bytes().any(|b| b.is_ascii_control())
+        } else {
+            !line.chars().any(char::is_control) && display_width(line) <= limit
+        }
     })
 }
 
@@ -516,6 +515,21 @@ impl Line<'_> {
             width + 1
         } else {
             width
+        }
+    }
+}
+
+/// `text` as miette writes a line of a snippet: tabs become spaces to the next stop.
+fn push_expanding_tabs(text: &str, out: &mut String) {
+    if memchr::memchr(b'\t', text.as_bytes()).is_none() {
+        out.push_str(text);
+        return;
+    }
+    for (c, width) in text.chars().zip(visual_widths(text)) {
+        if c == '\t' {
+            out.extend(std::iter::repeat_n(' ', width));
+        } else {
+            out.push(c);
         }
     }
 }
