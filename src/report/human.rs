@@ -166,8 +166,9 @@ impl Human {
 /// is a good part of drawing a diagnostic. The words are the separator's own, so the report
 /// is the same.
 pub(super) fn remembered_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    /// Lines remembered per thread (about 1 MB); past it, lines are split anew each time.
-    const LIMIT: usize = 1024;
+    /// Lines remembered per thread (about 0.25 MB; the filled texts are remembered too, in
+    /// `human_direct`); past it, lines are split anew each time.
+    const LIMIT: usize = 256;
     thread_local! {
         static SEEN: RefCell<HashMap<Box<str>, Rc<[WordAt]>>> = RefCell::new(HashMap::new());
     }

@@ -111,9 +111,9 @@ impl Direct {
     /// lines fit is left as it is; the others are remembered per thread, as messages and
     /// help texts come back post after post.
     fn wrap(&self, text: &str, kind: Indent, initial: &str, subsequent: &str, out: &mut String) {
-        /// Texts remembered per thread and indent (a few hundred bytes each); past it,
-        /// filled anew.
-        const LIMIT: usize = 2048;
+        /// Texts remembered per thread and indent (a few hundred bytes each: at most about
+        /// 0.5 MB a thread); past it, filled anew.
+        const LIMIT: usize = 256;
         type Filled = HashMap<(Indent, usize), HashMap<Box<str>, Box<str>>>;
         thread_local! {
             static FILLED: RefCell<Filled> = RefCell::new(HashMap::new());
