@@ -1,4 +1,5 @@
-//! The graphical report: miette draws each diagnostic with its source snippet.
+//! The graphical report: each diagnostic with its source snippet, as miette's graphical
+//! handler draws it (the common ones drawn by `human_direct`, to the same bytes).
 
 use std::borrow::Cow;
 use std::cell::RefCell;

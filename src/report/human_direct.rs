@@ -1,8 +1,9 @@
 //! The common diagnostic drawn directly, byte for byte as miette's graphical handler draws
-//! it: no colour, no terminal links, one label on one line, nothing related. That is nearly
-//! every finding, and going through miette's general machinery (its label layout for any
-//! number of spans, textwrap on every message and help text) was half of a run's time.
-//! Anything else goes to miette; `tests` in `human.rs` hold the two to the same bytes.
+//! it: no colour, no terminal links, nothing in other files, and labels that each have a
+//! line of their own (or one label over several lines). That is nearly every finding, and
+//! going through miette's general machinery (its label layout for any number of spans,
+//! textwrap on every message and help text) was half of a run's time. Anything else goes
+//! to miette; the tests in `human.rs` hold the two to the same bytes.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
