@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
 
-use miette::{GraphicalTheme, SourceSpan, SpanContents};
+use miette::{GraphicalTheme, MietteSpanContents, SourceSpan, SpanContents};
 use textwrap::WordSeparator;
 use unicode_width_miette::UnicodeWidthChar;
 
@@ -178,39 +178,40 @@ impl Direct {
         {
             return None;
         }
-        let mut contexts: Vec<(Range<usize>, (usize, usize))> = Vec::new();
+        // Each snippet's span with what miette's reader finds around it, kept for drawing.
+        let mut contexts: Vec<(Range<usize>, MietteSpanContents<'_>)> = Vec::new();
         for label in &sorted {
             let read = source.contents(&span_of(&label.range), 1, 1).ok()?;
-            if let Some((left, (line, line_count))) = contexts.last()
+            if let Some((left, left_read)) = contexts.last()
                 // miette's test, its quirk included (a line count from the file's start).
-                && line + line_count >= read.line()
+                && left_read.line() + left_read.line_count() >= read.line()
             {
                 let merged = left.start..left.end.max(label.range.end);
                 if let Ok(read) = source.contents(&span_of(&merged), 1, 1) {
                     contexts.pop();
-                    contexts.push((merged, (read.line(), read.line_count())));
+                    contexts.push((merged, read));
                     continue;
                 }
             }
-            contexts.push((label.range.clone(), (read.line(), read.line_count())));
+            contexts.push((label.range.clone(), read));
         }
-        for (context, _) in &contexts {
-            self.context(source, context, &sorted, out)?;
+        for (context, read) in contexts {
+            self.context(source, &context, read, &sorted, out)?;
         }
         Some(())
     }
 
     /// One snippet (miette's `render_context`) for labels each on a line of its own, or one
-    /// label over several lines.
+    /// label over several lines; `read` is what miette's reader found around `context`.
     fn context(
         &self,
         source: &NamedText<'_>,
         context: &Range<usize>,
+        read: MietteSpanContents<'_>,
         labels: &[&SpanLabel<'_>],
         out: &mut String,
     ) -> Option<()> {
         let chars = &self.theme.characters;
-        let read = source.contents(&span_of(context), 1, 1).ok()?;
         let lines = lines_of(
             std::str::from_utf8(read.data()).ok()?,
             read.line(),
