@@ -113,8 +113,8 @@ impl Direct {
     /// help texts come back post after post.
     fn wrap(&self, text: &str, kind: Indent, initial: &str, subsequent: &str, out: &mut String) {
         /// Texts remembered per thread and indent (a few hundred bytes each: at most about
-        /// 0.5 MB a thread); past it, filled anew.
-        const LIMIT: usize = 256;
+        /// 1 MB a thread); past it, filled anew.
+        const LIMIT: usize = 512;
         type Filled = HashMap<(Indent, usize), HashMap<Box<str>, Box<str>>>;
         thread_local! {
             static FILLED: RefCell<Filled> = RefCell::new(HashMap::new());
