@@ -7,6 +7,7 @@ pub mod content;
 pub mod front_matter;
 mod html;
 mod micromark;
+mod simple_yaml;
 mod toml_front_matter;
 mod yaml;
 

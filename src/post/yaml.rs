@@ -3,6 +3,9 @@
 //! serde-saphyr reports where each scalar sits (`Spanned`), keeps duplicate keys for us to
 //! report, never panics and enforces input budgets against alias bombs. Ranges it gives are
 //! relative to the YAML text; callers pass the text's offset in the file.
+//!
+//! Front matter in the common shape is read by [`simple_yaml`] instead, which gives the
+//! same entries several times faster and leaves everything else to serde-saphyr.
 
 use std::fmt;
 use std::ops::Range;
@@ -12,6 +15,7 @@ use serde_saphyr::Spanned;
 use serde_saphyr::options::{DuplicateKeyPolicy, Options};
 
 use super::front_matter::{Entry, Format, Parsed, Problem, Value, ValueKind};
+use super::simple_yaml;
 
 /// The tree serde-saphyr fills in; converted to [`Value`] once the source is at hand.
 enum Node {
@@ -103,6 +107,20 @@ fn options() -> Options {
 /// Parses the YAML in `source[yaml]` (`source` is the whole file, so ranges are the
 /// file's). `format` is YAML, or JSON, which YAML 1.2 reads as a flow mapping.
 pub fn parse(source: &str, yaml: Range<usize>, format: Format) -> Parsed {
+    if format == Format::Yaml
+        && let Some(pairs) = simple_yaml::read(&source[yaml.clone()], yaml.start)
+    {
+        let mut parsed = Parsed::default();
+        for (key, value) in pairs {
+            add_entry(&mut parsed, key, || value);
+        }
+        return parsed;
+    }
+    parse_with_saphyr(source, yaml, format)
+}
+
+/// [`parse`] without the shortcut for simple front matter: every block through serde-saphyr.
+pub(super) fn parse_with_saphyr(source: &str, yaml: Range<usize>, format: Format) -> Parsed {
     let text = &source[yaml.clone()];
     if format == Format::Json {
         // YAML accepts what JSON does not (trailing commas, comments, single quotes), and
@@ -363,6 +381,27 @@ fn key_text(key: &Value) -> String {
     }
 }
 
+/// Adds a top-level entry, or reports its key as a duplicate of an earlier one.
+fn add_entry(parsed: &mut Parsed, key: Value, value: impl FnOnce() -> Value) {
+    let key_text = key_text(&key);
+    if let Some(first) = parsed.entries.iter().find(|e| e.key == key_text) {
+        parsed.problems.push(Problem {
+            range: key.range.clone(),
+            message: format!("duplicate key `{key_text}`"),
+            help: Some(format!(
+                "remove one of the two `{key_text}` keys; generators reject the post or keep only one of them"
+            )),
+            secondary: Some((first.key_range.clone(), "first defined here".into())),
+        });
+        return;
+    }
+    parsed.entries.push(Entry {
+        key: key_text,
+        key_range: key.range,
+        value: Some(value()),
+    });
+}
+
 struct Converter<'a> {
     source: &'a str,
     offset: usize,
@@ -371,24 +410,7 @@ struct Converter<'a> {
 impl Converter<'_> {
     fn entries(&self, pairs: Vec<(Spanned<Node>, Spanned<Node>)>, parsed: &mut Parsed) {
         for (key, value) in pairs {
-            let key = self.value(key);
-            let key_text = key_text(&key);
-            if let Some(first) = parsed.entries.iter().find(|e| e.key == key_text) {
-                parsed.problems.push(Problem {
-                    range: key.range.clone(),
-                    message: format!("duplicate key `{key_text}`"),
-                    help: Some(format!(
-                        "remove one of the two `{key_text}` keys; generators reject the post or keep only one of them"
-                    )),
-                    secondary: Some((first.key_range.clone(), "first defined here".into())),
-                });
-                continue;
-            }
-            parsed.entries.push(Entry {
-                key: key_text,
-                key_range: key.range,
-                value: Some(self.value(value)),
-            });
+            add_entry(parsed, self.value(key), || self.value(value));
         }
     }
 
