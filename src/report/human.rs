@@ -162,39 +162,129 @@ impl Human {
 }
 
 /// The words textwrap's Unicode line breaking (`WordSeparator::UnicodeBreakProperties`,
-/// miette's default) finds in `line`, remembered per line and thread: the same messages,
-/// labels and help texts come back post after post, and finding their break opportunities
-/// is a good part of drawing a diagnostic. The words are the separator's own, so the report
-/// is the same.
+/// miette's default) finds in `line`, remembered per thread: the same messages, labels and
+/// help texts come back post after post, and finding their break opportunities is a good
+/// part of drawing a diagnostic. The words are the separator's own, so the report is the
+/// same.
+///
+/// A line is remembered by itself and by its shape ([`Shape`]): help texts that differ
+/// only in the words and numbers they quote share a shape, and break where it does.
 pub(super) fn remembered_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    /// Lines remembered per thread (about 0.25 MB; the filled texts are remembered too, in
-    /// `human_direct`); past it, lines are split anew each time.
+    /// Lines and shapes remembered per thread (about 0.25 MB each; the filled texts are
+    /// remembered too, in `human_direct`); past it, they are split anew each time.
     const LIMIT: usize = 256;
+    type Remembered = HashMap<Box<str>, Rc<[WordAt]>>;
     thread_local! {
-        static SEEN: RefCell<HashMap<Box<str>, Rc<[WordAt]>>> = RefCell::new(HashMap::new());
+        static SEEN: RefCell<Remembered> = RefCell::new(HashMap::new());
+        static SHAPES: RefCell<Remembered> = RefCell::new(HashMap::new());
     }
-    let remembered = SEEN.with(|seen| seen.borrow().get(line).cloned());
-    let words = match remembered {
-        Some(words) => words,
-        None => {
-            let words: Option<Rc<[WordAt]>> = WordSeparator::UnicodeBreakProperties
-                .find_words(line)
-                .map(|word| WordAt::of(line, &word))
-                .collect();
-            let Some(words) = words else {
-                // A word that is not a piece of the line: nothing to remember it by.
-                return WordSeparator::UnicodeBreakProperties.find_words(line);
-            };
-            SEEN.with(|seen| {
-                let mut seen = seen.borrow_mut();
-                if seen.len() < LIMIT {
-                    seen.insert(line.into(), words.clone());
-                }
-            });
-            words
-        }
+    let remember = |cache: &'static std::thread::LocalKey<RefCell<Remembered>>,
+                    key: &str,
+                    words: &Rc<[WordAt]>| {
+        cache.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() < LIMIT {
+                cache.insert(key.into(), words.clone());
+            }
+        });
     };
-    Box::new((0..words.len()).map(move |index| words[index].word(line)))
+    if let Some(words) = SEEN.with(|seen| seen.borrow().get(line).cloned()) {
+        return Box::new((0..words.len()).map(move |index| words[index].word(line)));
+    }
+    let words = match Shape::of(line) {
+        Some(shape) => {
+            let remembered =
+                SHAPES.with(|shapes| shapes.borrow().get(shape.text.as_str()).cloned());
+            let shape_words = match remembered {
+                Some(words) => Some(words),
+                None => {
+                    let words = separate(&shape.text);
+                    if let Some(words) = &words {
+                        remember(&SHAPES, &shape.text, words);
+                    }
+                    words
+                }
+            };
+            shape_words.map(|words| shape.words_of(line, &words))
+        }
+        None => separate(line).inspect(|words| remember(&SEEN, line, words)),
+    };
+    match words {
+        Some(words) => Box::new((0..words.len()).map(move |index| words[index].word(line))),
+        // A word that is not a piece of the line: nothing to remember it by.
+        None => WordSeparator::UnicodeBreakProperties.find_words(line),
+    }
+}
+
+/// The separator's words of `text` by their places in it.
+fn separate(text: &str) -> Option<Rc<[WordAt]>> {
+    WordSeparator::UnicodeBreakProperties
+        .find_words(text)
+        .map(|word| WordAt::of(text, &word))
+        .collect()
+}
+
+/// A line with each run of ASCII letters written as one `a` and each run of ASCII digits
+/// as one `0`. Line breaking goes by characters' classes (UAX #14), ASCII letters are all
+/// of one class and digits of another, and no break falls inside a run of either: so a
+/// line breaks where its shape does, and the shape is what is remembered.
+struct Shape {
+    text: String,
+    /// Where each byte of the shape, and its end, are in the line.
+    places: Vec<usize>,
+}
+
+impl Shape {
+    /// The shape of `line`; `None` when nothing collapses, or when the line holds an
+    /// escape sequence, whose letters are not text.
+    fn of(line: &str) -> Option<Shape> {
+        let bytes = line.as_bytes();
+        if bytes.contains(&0x1b) {
+            return None;
+        }
+        let mut text = String::with_capacity(line.len());
+        let mut places = Vec::with_capacity(line.len() + 1);
+        let mut index = 0;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            let run = |is: fn(&u8) -> bool| bytes[index..].iter().take_while(|b| is(b)).count();
+            let (piece, length) = if byte.is_ascii_alphabetic() {
+                ('a', run(u8::is_ascii_alphabetic))
+            } else if byte.is_ascii_digit() {
+                ('0', run(u8::is_ascii_digit))
+            } else {
+                let c = line[index..].chars().next()?;
+                for offset in 0..c.len_utf8() {
+                    places.push(index + offset);
+                }
+                text.push(c);
+                index += c.len_utf8();
+                continue;
+            };
+            places.push(index);
+            text.push(piece);
+            index += length;
+        }
+        places.push(line.len());
+        (text.len() < line.len()).then_some(Shape { text, places })
+    }
+
+    /// The shape's words moved to the line, with the line's widths.
+    fn words_of(&self, line: &str, words: &[WordAt]) -> Rc<[WordAt]> {
+        words
+            .iter()
+            .map(|word| {
+                let start = self.places[word.start];
+                let word_end = self.places[word.word_end];
+                WordAt {
+                    start,
+                    word_end,
+                    whitespace_end: self.places[word.whitespace_end],
+                    width: textwrap::core::display_width(&line[start..word_end]),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A word of a line by its place in the line: the word, then its trailing whitespace.
@@ -589,6 +679,8 @@ mod tests {
 
 #[cfg(test)]
 mod word_tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn words(
@@ -629,6 +721,96 @@ mod word_tests {
                 expected,
                 "remembered: {line:?}"
             );
+        }
+    }
+
+    /// Pieces of lines: runs of letters and digits of every length next to each other and
+    /// to every ASCII punctuation mark, and the characters line breaking treats specially.
+    fn line() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "Rust",
+            "ABC",
+            "x",
+            "word",
+            "0",
+            "42",
+            "2024",
+            "1.5",
+            " ",
+            "  ",
+            "-",
+            "--",
+            "—",
+            "中文",
+            "汉",
+            "。",
+            "，",
+            "「",
+            "」",
+            "：",
+            "カタカナ",
+            "한국어",
+            "👍",
+            "é́",
+            "\u{ad}",
+            "\u{a0}",
+            "\u{200b}",
+            "\u{2060}",
+            "\t",
+            "…",
+            "»",
+            "«",
+            "'",
+            "\"",
+            "(",
+            ")",
+            "[",
+            "]",
+            "{",
+            "}",
+            "/",
+            "\\",
+            "%",
+            "$",
+            "+",
+            "!",
+            "?",
+            ",",
+            ".",
+            ":",
+            ";",
+            "#",
+            "&",
+            "*",
+            "<",
+            "=",
+            ">",
+            "@",
+            "^",
+            "_",
+            "`",
+            "|",
+            "~",
+            "₹",
+            "€",
+            "ﬁ",
+            "١٢",
+            "\u{1b}[31m",
+            "\u{1b}[0m",
+            "\u{1b}]8;;x\u{1b}\\",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        /// The words found through a line's shape are those found in the line itself.
+        #[test]
+        fn a_line_breaks_where_its_shape_does(line in line()) {
+            let expected = words(WordSeparator::UnicodeBreakProperties.find_words(&line));
+            prop_assert_eq!(words(remembered_words(&line)), expected.clone());
+            prop_assert_eq!(words(remembered_words(&line)), expected);
         }
     }
 }
