@@ -52,7 +52,7 @@ pub fn lint_buffer_with(
     summaries.push(summary);
     // The order the engine gives them: by path. A site rule names "the first" post by it.
     summaries.sort_by(|a, b| a.path.cmp(&b.path));
-    let Some(own) = summaries.iter().position(|s| s.path == path) else {
+    let Some(own) = summaries.iter().position(|s| *s.path == *path) else {
         return report;
     };
     let mut findings = Vec::new();

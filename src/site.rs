@@ -4,26 +4,48 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::post::{LinkKind, Post, Value, ValueKind};
 use crate::rules::slug::{Origin, slug_of};
 use crate::rules::{Context, Expect, FieldState, field_state};
 use crate::suppress::Suppressions;
 
-/// A piece of text in a post, where it is.
+/// A piece of text in a post, where it is. Narrow (32 bytes and the text), as a site's
+/// worth of them is held at once; posts are far smaller than 4 GiB.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
-    pub text: String,
-    pub range: Range<usize>,
-    /// 1-based line of `range.start`, for messages about another file.
-    pub line: usize,
+    pub text: Box<str>,
+    start: u32,
+    end: u32,
+    /// 1-based line of the start, for messages about another file.
+    line: u32,
+}
+
+impl Located {
+    pub fn new(text: &str, range: Range<usize>, line: usize) -> Located {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Located {
+            text: text.into(),
+            start: narrow(range.start),
+            end: narrow(range.end),
+            line: narrow(line),
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
 }
 
 /// One post, as the site-wide rules see it: what two posts can collide in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PostSummary {
-    pub path: PathBuf,
+    pub path: Box<Path>,
     /// The slug as the generator derives it, and whether the front matter sets it.
     pub slug: Option<(Located, Origin)>,
     pub title: Option<Located>,
@@ -36,10 +58,9 @@ pub struct PostSummary {
 impl PostSummary {
     pub fn of(post: &Post, context: &Context) -> PostSummary {
         let profile = &context.profile;
-        let locate = |text: &str, range: Range<usize>| Located {
-            text: text.to_owned(),
-            line: line_number(&post.source, range.start),
-            range,
+        let locate = |text: &str, range: Range<usize>| {
+            let line = line_number(&post.source, range.start);
+            Located::new(text, range, line)
         };
         let slug = slug_of(post, &profile.fields.slug, profile)
             .map(|slug| (locate(&slug.text, slug.range.clone()), slug.origin));
@@ -50,7 +71,7 @@ impl PostSummary {
             _ => None,
         };
         PostSummary {
-            path: post.path.clone(),
+            path: post.path.as_path().into(),
             slug,
             title,
             suppressions: (!post.suppressions.is_empty())
@@ -342,13 +363,9 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(index, title)| PostSummary {
-                path: PathBuf::from(format!("{index}.md")),
+                path: Path::new(&format!("{index}.md")).into(),
                 slug: None,
-                title: Some(Located {
-                    text: (*title).to_owned(),
-                    range: 0..1,
-                    line: 1,
-                }),
+                title: Some(Located::new(title, 0..1, 1)),
                 suppressions: None,
             })
             .collect();
@@ -380,9 +397,9 @@ mod tests {
         let context = Context::default();
         let summary = PostSummary::of(&post, &context);
         let title = summary.title.as_ref().unwrap();
-        assert_eq!((title.text.as_str(), title.line), ("Hello", 2));
+        assert_eq!((&*title.text, title.line()), ("Hello", 2));
         let slug = &summary.slug.as_ref().unwrap().0;
-        assert_eq!((slug.text.as_str(), slug.line), ("hello", 3));
+        assert_eq!((&*slug.text, slug.line()), ("hello", 3));
         let (cover, range) = local_cover(&post, &context).unwrap();
         assert_eq!((cover, &post.source[range]), ("/img/c.png", "/img/c.png"));
     }

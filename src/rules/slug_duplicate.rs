@@ -64,14 +64,14 @@ impl Rule for SlugDuplicate {
                 };
                 let (others, count) = others_in(group, index);
                 let mut finding = Finding::new(
-                    slug.range.clone(),
+                    slug.range(),
                     format!(
                         "slug `{}` is also the slug of {}; both would be published at one URL",
                         slug.text,
                         others_text(posts, &others, count, |other| other
                             .slug
                             .as_ref()
-                            .map_or(1, |(slug, _)| slug.line))
+                            .map_or(1, |(slug, _)| slug.line()))
                     ),
                 )
                 .label("same URL as another post")
@@ -82,8 +82,8 @@ impl Rule for SlugDuplicate {
                 for &other in &others {
                     if let Some((other_slug, _)) = &posts[other].slug {
                         finding = finding.related(
-                            posts[other].path.clone(),
-                            other_slug.range.clone(),
+                            posts[other].path.to_path_buf(),
+                            other_slug.range(),
                             "the same slug here",
                         );
                     }

@@ -39,13 +39,13 @@ impl Rule for TitleDuplicate {
                 };
                 let (others, count) = others_in(group, index);
                 let mut finding = Finding::new(
-                    title.range.clone(),
+                    title.range(),
                     format!(
                         "title is also the title of {}",
                         others_text(posts, &others, count, |other| other
                             .title
                             .as_ref()
-                            .map_or(1, |title| title.line))
+                            .map_or(1, |title| title.line()))
                     ),
                 )
                 .label("same title as another post")
@@ -56,8 +56,8 @@ impl Rule for TitleDuplicate {
                 for &other in &others {
                     if let Some(other_title) = &posts[other].title {
                         finding = finding.related(
-                            posts[other].path.clone(),
-                            other_title.range.clone(),
+                            posts[other].path.to_path_buf(),
+                            other_title.range(),
                             "the same title here",
                         );
                     }
@@ -77,13 +77,9 @@ mod tests {
 
     fn post(index: usize, title: &str) -> PostSummary {
         PostSummary {
-            path: PathBuf::from(format!("posts/{index:02}.md")),
+            path: PathBuf::from(format!("posts/{index:02}.md")).into(),
             slug: None,
-            title: Some(Located {
-                text: title.to_owned(),
-                range: 10..10 + title.len(),
-                line: 2,
-            }),
+            title: Some(Located::new(title, 10..10 + title.len(), 2)),
             suppressions: None,
         }
     }
