@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use miette::{GraphicalTheme, MietteSpanContents, SourceSpan, SpanContents};
 use textwrap::WordSeparator;
@@ -23,8 +24,8 @@ pub(super) struct Direct {
     theme: GraphicalTheme,
     /// The report's width; miette wraps messages and help texts at two columns less.
     width: usize,
-    /// Each rule's first lines: its code and, as text, its page.
-    headers: HashMap<&'static str, String>,
+    /// Each rule's first lines: its code and, as text, its page; drawn when first needed.
+    headers: HashMap<&'static str, OnceLock<String>>,
     /// The message's first indent by severity (error, warning, info), and the one after.
     message_indents: [String; 3],
     message_rest: String,
@@ -57,9 +58,10 @@ impl Direct {
     pub(super) fn new(width: usize) -> Direct {
         let theme = GraphicalTheme::unicode_nocolor();
         let chars = &theme.characters;
+        // Drawn when a rule first reports: one post needs two or three of them.
         let headers = crate::rules::RULES
             .iter()
-            .map(|rule| (rule.name, header(rule.name, Some(&rule.url()))))
+            .map(|rule| (rule.name, OnceLock::new()))
             .collect();
         let message_indents =
             [&chars.error, &chars.warning, &chars.advice].map(|icon| format!("  {icon} "));
@@ -86,7 +88,12 @@ impl Direct {
 
     fn try_draw(&self, parts: &Parts<'_>, out: &mut String) -> Option<()> {
         match self.headers.get(parts.rule) {
-            Some(header) => out.push_str(header),
+            Some(drawn) => out.push_str(drawn.get_or_init(|| {
+                let rule = crate::rules::RULES
+                    .iter()
+                    .find(|rule| rule.name == parts.rule);
+                header(parts.rule, rule.map(|rule| rule.url()).as_deref())
+            })),
             // Not a rule (a file that could not be read): no page to link.
             None => out.push_str(&header(parts.rule, None)),
         }
