@@ -7,7 +7,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fmt::Write;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -247,20 +246,29 @@ impl Direct {
             Some(label) => source.contents(&span_of(&label.range), 0, 0).ok()?,
             None => read,
         };
-        let number_width = lines.last().map_or(0, |line| line.number).to_string().len();
-        let _ = writeln!(
-            out,
-            "{:pad$}{}{}[{}:{}:{}]",
-            "",
-            chars.ltop,
-            chars.hbar,
-            source.name,
-            at.line() + 1,
-            at.column() + 1,
-            pad = number_width + 2
-        );
+        let number_width = digits(lines.last().map_or(0, |line| line.number));
+        // Written piece by piece: `format!` padding was a tenth of the drawing.
+        push_spaces(out, number_width + 2);
+        out.push(chars.ltop);
+        out.push(chars.hbar);
+        out.push('[');
+        out.push_str(source.name);
+        out.push(':');
+        push_number(out, at.line() + 1, 0);
+        out.push(':');
+        push_number(out, at.column() + 1, 0);
+        out.push_str("]\n");
+        let blank_gutter = |out: &mut String| {
+            push_spaces(out, number_width + 2);
+            out.push(chars.vbar_break);
+            out.push(' ');
+        };
         for line in &lines {
-            let _ = write!(out, " {:>number_width$} {} ", line.number, chars.vbar);
+            out.push(' ');
+            push_number(out, line.number, number_width);
+            out.push(' ');
+            out.push(chars.vbar);
+            out.push(' ');
             if multi_line {
                 self.line_gutter(line, &labels[0].range, labels[0].text.is_some(), out);
             }
@@ -273,9 +281,12 @@ impl Direct {
                     && line.ends(range)
                     && !line.starts(range)
                 {
-                    let _ = write!(out, " {:number_width$} {} ", "", chars.vbar_break);
+                    blank_gutter(out);
                     self.label_gutter(line, range, out);
-                    let _ = writeln!(out, "{} {text}", chars.hbar);
+                    out.push(chars.hbar);
+                    out.push(' ');
+                    out.push_str(text);
+                    out.push('\n');
                 }
                 continue;
             }
@@ -290,7 +301,7 @@ impl Direct {
                 return None;
             }
             let range = &label.range;
-            let _ = write!(out, " {:number_width$} {} ", "", chars.vbar_break);
+            blank_gutter(out);
             let start = line.column_of(range.start, true);
             let end = if range.is_empty() {
                 start + 1
@@ -298,7 +309,7 @@ impl Direct {
                 line.column_of(range.end, false).max(start + 1)
             };
             let middle = (start + end) / 2;
-            out.extend(std::iter::repeat_n(' ', start));
+            push_spaces(out, start);
             out.extend(std::iter::repeat_n(chars.underline, middle - start));
             out.push(if range.is_empty() {
                 chars.uarrow
@@ -310,21 +321,49 @@ impl Direct {
             out.extend(std::iter::repeat_n(chars.underline, end - middle - 1));
             out.push('\n');
             if let Some(text) = label.text {
-                let _ = write!(out, " {:number_width$} {} ", "", chars.vbar_break);
-                out.extend(std::iter::repeat_n(' ', middle));
-                let _ = writeln!(out, "{}{}{} {text}", chars.lbot, chars.hbar, chars.hbar);
+                blank_gutter(out);
+                push_spaces(out, middle);
+                out.push(chars.lbot);
+                out.push(chars.hbar);
+                out.push(chars.hbar);
+                out.push(' ');
+                out.push_str(text);
+                out.push('\n');
             }
         }
-        let _ = writeln!(
-            out,
-            "{:pad$}{}{}",
-            "",
-            chars.lbot,
-            chars.hbar.to_string().repeat(4),
-            pad = number_width + 2
-        );
+        push_spaces(out, number_width + 2);
+        out.push(chars.lbot);
+        out.extend(std::iter::repeat_n(chars.hbar, 4));
+        out.push('\n');
         Some(())
     }
+}
+
+fn push_spaces(out: &mut String, count: usize) {
+    out.extend(std::iter::repeat_n(' ', count));
+}
+
+/// How many decimal digits `number` is written with.
+fn digits(number: usize) -> usize {
+    number.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// `number` in decimal, right-aligned in `width` columns.
+fn push_number(out: &mut String, number: usize, width: usize) {
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let written = &buffer[at..];
+    push_spaces(out, width.saturating_sub(written.len()));
+    out.extend(written.iter().map(|&digit| char::from(digit)));
 }
 
 fn span_of(range: &Range<usize>) -> SourceSpan {
@@ -519,7 +558,13 @@ impl Line<'_> {
                 index += 1;
             }
         }
-        let width: usize = visual_widths(&self.text[..index.min(self.text.len())]).sum();
+        let before = &self.text[..index.min(self.text.len())];
+        // Printable ASCII (no tab, no escape) is a column a byte.
+        let width = if before.bytes().all(|b| matches!(b, b' '..=b'~')) {
+            before.len()
+        } else {
+            visual_widths(before).sum()
+        };
         if index > self.text.len() {
             width + 1
         } else {
