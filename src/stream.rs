@@ -30,6 +30,10 @@ use crate::site::PostSummary;
 /// between two writes, few enough that the posts in flight take a few megabytes.
 const CHUNK: usize = 256;
 
+/// The buffer between the temporary report file and the parts: large, so that a part is
+/// seldom a system call of its own.
+const SPILL_BUFFER: usize = 1 << 20;
+
 /// A report to write, and where.
 pub struct Output<'a> {
     pub reporter: &'a dyn Reporter,
@@ -300,7 +304,10 @@ impl Spilled {
         Ok(if small {
             Spilled::Memory(Vec::new())
         } else {
-            Spilled::File(BufWriter::new(tempfile::tempfile()?))
+            Spilled::File(BufWriter::with_capacity(
+                SPILL_BUFFER,
+                tempfile::tempfile()?,
+            ))
         })
     }
 
@@ -318,7 +325,7 @@ impl Spilled {
             Spilled::File(writer) => {
                 let mut file = writer.into_inner().map_err(|error| error.into_error())?;
                 file.rewind()?;
-                Box::new(BufReader::with_capacity(1 << 16, file))
+                Box::new(BufReader::with_capacity(SPILL_BUFFER, file))
             }
         })
     }
