@@ -107,7 +107,19 @@ fn options() -> Options {
 /// Parses the YAML in `source[yaml]` (`source` is the whole file, so ranges are the
 /// file's). `format` is YAML, or JSON, which YAML 1.2 reads as a flow mapping.
 pub fn parse(source: &str, yaml: Range<usize>, format: Format) -> Parsed {
-    if format == Format::Yaml
+    parse_with(source, yaml, format, true)
+}
+
+/// [`parse`], reading what [`simple_yaml`] can read with it when `simple_first`, and
+/// everything through serde-saphyr otherwise (what the tests compare it with).
+pub(super) fn parse_with(
+    source: &str,
+    yaml: Range<usize>,
+    format: Format,
+    simple_first: bool,
+) -> Parsed {
+    if simple_first
+        && format == Format::Yaml
         && let Some(pairs) = simple_yaml::read(&source[yaml.clone()], yaml.start)
     {
         let mut parsed = Parsed::default();
@@ -116,11 +128,6 @@ pub fn parse(source: &str, yaml: Range<usize>, format: Format) -> Parsed {
         }
         return parsed;
     }
-    parse_with_saphyr(source, yaml, format)
-}
-
-/// [`parse`] without the shortcut for simple front matter: every block through serde-saphyr.
-pub(super) fn parse_with_saphyr(source: &str, yaml: Range<usize>, format: Format) -> Parsed {
     let text = &source[yaml.clone()];
     if format == Format::Json {
         // YAML accepts what JSON does not (trailing commas, comments, single quotes), and
@@ -155,7 +162,7 @@ pub(super) fn parse_with_saphyr(source: &str, yaml: Range<usize>, format: Format
             }
             parsed
         }
-        Err(error) if format == Format::Yaml => recover(source, yaml, &error),
+        Err(error) if format == Format::Yaml => recover(source, yaml, &error, simple_first),
         Err(error) => {
             // JSON has no line structure to recover entries from.
             let mut parsed = Parsed {
@@ -183,7 +190,12 @@ fn other_kind_name(node: &Node) -> &'static str {
 
 /// After a syntax error, reads each top-level entry on its own so that the rules still see
 /// every entry that parses, and know which keys exist even where their value does not.
-fn recover(source: &str, yaml: Range<usize>, error: &serde_saphyr::Error) -> Parsed {
+fn recover(
+    source: &str,
+    yaml: Range<usize>,
+    error: &serde_saphyr::Error,
+    simple_first: bool,
+) -> Parsed {
     let text = &source[yaml.clone()];
     let mut parsed = Parsed::default();
     parsed
@@ -192,6 +204,14 @@ fn recover(source: &str, yaml: Range<usize>, error: &serde_saphyr::Error) -> Par
     for chunk in top_level_chunks(text) {
         let chunk_range = yaml.start + chunk.start..yaml.start + chunk.end;
         let chunk_text = &source[chunk_range.clone()];
+        if simple_first && let Some(pairs) = simple_yaml::read(chunk_text, chunk_range.start) {
+            let mut chunk_parsed = Parsed::default();
+            for (key, value) in pairs {
+                add_entry(&mut chunk_parsed, key, || value);
+            }
+            parsed.entries.extend(chunk_parsed.entries);
+            continue;
+        }
         match serde_saphyr::from_str_with_options::<Spanned<Node>>(chunk_text, options()) {
             Ok(Spanned {
                 value: Node::Map(pairs),
