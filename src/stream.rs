@@ -54,7 +54,7 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
         )
         .collect();
     // Stable: a walk error on a path comes after the post of that path, as in `engine::run`.
-    items.sort_by(|a, b| a.path().cmp(b.path()));
+    engine::sort_by_path(&mut items, Item::path);
 
     let reporters: Vec<&dyn Reporter> = outputs.iter().map(|output| output.reporter).collect();
     let site_wide = rules
