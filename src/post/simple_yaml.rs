@@ -1,7 +1,8 @@
 //! The common shape of YAML front matter, read without a YAML parser.
 //!
 //! Nearly all front matter is `key: value` lines: plain or quoted scalars, lists written
-//! `[a, b]` or as `- item` lines, and folded or literal text (`>-`, `|`). This reader takes
+//! `[a, b]` or as `- item` lines, folded or literal text (`>-`, `|`), and mappings of those
+//! under a key (Hugo's `cover:` with its `image:` and `alt:`). This reader takes
 //! exactly that subset and gives up (`None`) on anything else, which then goes to
 //! serde-saphyr. Where it answers, it answers what serde-saphyr would: the same values,
 //! kinds and byte ranges; a differential test holds it to that on generated front matter.
@@ -125,29 +126,43 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn document(&mut self) -> Option<()> {
-        while let Some(line) = self.lines.skip_blank() {
-            self.lines.advance();
-            if line.text.starts_with('#') {
-                continue;
-            }
-            // An indented line here continues a plain scalar or nests a mapping.
-            if line.indent() > 0 {
-                return None;
-            }
-            let (key, after_colon) = self.key(line)?;
-            let value = self.value_of_entry(line, after_colon)?;
-            self.pairs.push((key, value));
-        }
+        self.pairs = self.mapping(0)?;
         Some(())
     }
 
-    /// A plain key at the start of `line` and the offset in the line after its colon.
-    fn key(&self, line: Line) -> Option<(Value, usize)> {
-        let bytes = line.text.as_bytes();
+    /// The entries of a block mapping whose keys start at column `indent`, up to the first
+    /// line less indented.
+    fn mapping(&mut self, indent: usize) -> Option<Vec<(Value, Value)>> {
+        let mut pairs = Vec::new();
+        while let Some(line) = self.lines.skip_blank() {
+            // Comments are read at the top level only, where nothing can continue.
+            if indent == 0 && line.text.starts_with('#') {
+                self.lines.advance();
+                continue;
+            }
+            let line_indent = line.indent();
+            if line_indent < indent {
+                break;
+            }
+            // A deeper line here continues a plain scalar or nests unlike a mapping's value.
+            if line_indent > indent {
+                return None;
+            }
+            self.lines.advance();
+            let (key, after_colon) = self.key(line, indent)?;
+            let value = self.value_of_entry(line, after_colon, indent)?;
+            pairs.push((key, value));
+        }
+        Some(pairs)
+    }
+
+    /// A plain key at column `indent` of `line` and the offset in the line after its colon.
+    fn key(&self, line: Line, indent: usize) -> Option<(Value, usize)> {
+        let bytes = &line.text.as_bytes()[indent..];
         let length = bytes
             .iter()
             .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))?;
-        let key = &line.text[..length];
+        let key = &line.text[indent..indent + length];
         let starts_well = bytes[0].is_ascii_alphabetic() || bytes[0] == b'_';
         if !starts_well || length > MAX_KEY || bytes[length] != b':' {
             return None;
@@ -158,19 +173,20 @@ impl Reader<'_> {
         }
         let key = Value {
             kind: ValueKind::String(key.to_owned()),
-            range: self.range(line.start, 0..length),
+            range: self.range(line.start, indent..indent + length),
         };
-        Some((key, length + 1))
+        Some((key, indent + length + 1))
     }
 
-    /// The value of the entry on `line`, whose text after the key's colon starts at `at`;
-    /// lines below it that belong to it (a list, a folded text) are consumed.
-    fn value_of_entry(&mut self, line: Line, at: usize) -> Option<Value> {
+    /// The value of the entry on `line` (its key at column `indent`), whose text after the
+    /// key's colon starts at `at`; lines below it that belong to it (a list, a mapping, a
+    /// folded text) are consumed.
+    fn value_of_entry(&mut self, line: Line, at: usize, indent: usize) -> Option<Value> {
         let rest = &line.text[at..];
         // serde-saphyr places an empty value at the key's colon.
         let colon = line.start + at - 1;
         if rest.is_empty() {
-            return self.block_value(colon);
+            return self.block_value(colon, indent);
         }
         let spaces = rest.len() - rest.trim_start_matches(' ').len();
         if spaces == 0 {
@@ -179,11 +195,11 @@ impl Reader<'_> {
         let start = at + spaces;
         let value_text = &line.text[start..];
         if value_text.is_empty() {
-            return self.block_value(colon);
+            return self.block_value(colon, indent);
         }
         match value_text.as_bytes()[0] {
             b'#' => None,
-            b'>' | b'|' => self.block_text(line, start),
+            b'>' | b'|' => self.block_text(line, start, indent),
             b'[' => {
                 let (value, end) = self.flow_list(line, start)?;
                 self.after_value(line, end)?;
@@ -197,17 +213,27 @@ impl Reader<'_> {
         }
     }
 
-    /// Nothing after the key: a list on the lines below, or null.
-    fn block_value(&mut self, colon: usize) -> Option<Value> {
+    /// Nothing after the key (at column `indent`): a list or a mapping on the lines below,
+    /// or null.
+    fn block_value(&mut self, colon: usize, indent: usize) -> Option<Value> {
         let Some(next) = self.lines.skip_blank() else {
             return Some(self.null_at(colon));
         };
-        let list_item = next.text[next.indent()..].starts_with('-');
-        if list_item {
-            return self.block_list(next.indent());
-        }
-        if next.indent() > 0 || next.text.starts_with('#') {
+        let next_indent = next.indent();
+        if next.text.starts_with('#') {
             return None;
+        }
+        if next.text[next_indent..].starts_with('-') && next_indent >= indent {
+            return self.block_list(next_indent, indent);
+        }
+        if next_indent > indent {
+            let pairs = self.mapping(next_indent)?;
+            // serde-saphyr's range: from the first key to the end of the last value.
+            let range = pairs.first()?.0.range.start..pairs.last()?.1.range.end;
+            return Some(Value {
+                kind: ValueKind::Map(pairs),
+                range,
+            });
         }
         Some(self.null_at(colon))
     }
@@ -220,16 +246,18 @@ impl Reader<'_> {
         }
     }
 
-    /// `- item` lines at `indent`, each item a scalar on its line.
-    fn block_list(&mut self, indent: usize) -> Option<Value> {
+    /// `- item` lines at `indent`, each item a scalar on its line, under a key at column
+    /// `parent`.
+    fn block_list(&mut self, indent: usize, parent: usize) -> Option<Value> {
         let mut items = Vec::new();
         let mut first_dash = None;
         while let Some(line) = self.lines.skip_blank() {
             let item_indent = line.indent();
             let after_dash = &line.text[item_indent..];
             if item_indent != indent || !after_dash.starts_with('-') {
-                // The next key ends the list; anything else is more than this reader reads.
-                if item_indent == 0 && !line.text.starts_with(['-', '#']) {
+                // A key back at the parent's column or further out ends the list; anything
+                // else is more than this reader reads.
+                if item_indent <= parent && !after_dash.starts_with(['-', '#']) {
                     break;
                 }
                 return None;
@@ -246,9 +274,13 @@ impl Reader<'_> {
             self.lines.advance();
         }
         // serde-saphyr's range: from the first dash (the first item, when the dashes are
-        // not indented) to the end of the last item.
+        // not indented under the key) to the end of the last item.
         let first_item = items.first()?.range.start;
-        let start = if indent > 0 { first_dash? } else { first_item };
+        let start = if indent > parent {
+            first_dash?
+        } else {
+            first_item
+        };
         let range = start..items.last()?.range.end;
         Some(Value {
             kind: ValueKind::List(items),
@@ -342,8 +374,9 @@ impl Reader<'_> {
         (trimmed.is_empty() || comment).then_some(())
     }
 
-    /// `>`, `>-`, `|` or `|-` on `line` at `start`, then lines of text at one indentation.
-    fn block_text(&mut self, line: Line, start: usize) -> Option<Value> {
+    /// `>`, `>-`, `|` or `|-` on `line` at `start`, then lines of text at one indentation,
+    /// deeper than the key's (`parent`).
+    fn block_text(&mut self, line: Line, start: usize, parent: usize) -> Option<Value> {
         let header = &line.text[start..];
         let (folded, keep_last_break) = match header {
             ">" => (true, true),
@@ -360,7 +393,7 @@ impl Reader<'_> {
                 break;
             }
             let next_indent = next.indent();
-            if next_indent == 0 {
+            if next_indent <= parent {
                 break;
             }
             // Deeper lines keep their breaks and trailing spaces are kept or dropped by
@@ -380,7 +413,7 @@ impl Reader<'_> {
         // and one before more text is a paragraph break; this reader follows neither.
         while let Some(next) = self.lines.peek() {
             if !next.is_blank() {
-                if next.indent() > 0 {
+                if next.indent() > parent {
                     return None;
                 }
                 break;
@@ -393,10 +426,11 @@ impl Reader<'_> {
         if keep_last_break {
             content.push('\n');
         }
-        // serde-saphyr's range: from the text to the next line with something on it.
+        // serde-saphyr's range: from the text to what comes next (the next key).
+        let next = self.lines.peek().map_or(0, |line| line.indent());
         Some(Value {
             kind: ValueKind::String(content),
-            range: self.offset + first?..self.offset + self.lines.next,
+            range: self.offset + first?..self.offset + self.lines.next + next,
         })
     }
 
@@ -698,6 +732,21 @@ mod agreement_tests {
         "- a # c",
         "    ",
         "  - é",
+        "  b: 1",
+        "  c:",
+        "  c: 'q'",
+        "  d: [a, b]",
+        "    e: f",
+        "    - x",
+        "   x: y",
+        "  f: >-",
+        "    text",
+        "  g: null",
+        "  - y",
+        "  a: b",
+        "    - z",
+        "  h: x # c",
+        "  b: 1",
     ];
 
     fn line(max_below: usize) -> impl Strategy<Value = String> {
@@ -781,6 +830,7 @@ mod agreement_tests {
             "excerpt: >-\n  第一行\n  第二行\nslug: 'show-parse'\ntags:\n- 随笔\n- rust\ncategories:\n  - Tech\ndate: 2014-09-03T01:05:34-05:00\nweight: 10\n",
             "title: \"Hello\"\r\ndate: 2012-02-14T05:02:12Z\r\ntags:\r\n  - a\r\n  - b\r\n",
             "# comment\ntitle: x # trailing\n\ndescription: |\n  line one\n  line two\n",
+            "title: x\ncover:\n  image: /img/a.png\n  alt: 'A'\n  relative: false\nmenu:\n  main:\n    weight: 10\n    parent: docs\n  side:\n  - a\n  - b\nsummary: >-\n  one\n  two\n",
         ];
         for post in posts {
             prop_assert_eq_helper(post);
