@@ -198,7 +198,8 @@ impl Reader<'_> {
             return self.block_value(colon, indent);
         }
         match value_text.as_bytes()[0] {
-            b'#' => None,
+            // A comment: nothing on this line.
+            b'#' => self.block_value(colon, indent),
             b'>' | b'|' => self.block_text(line, start, indent),
             b'[' => {
                 let (value, end) = self.flow_list(line, start)?;
@@ -337,11 +338,8 @@ impl Reader<'_> {
         let text = &line.text[start..];
         let (kind, length) = match text.as_bytes()[0] {
             b'"' => {
-                let close = memchr::memchr2(b'"', b'\\', &text.as_bytes()[1..])? + 1;
-                if text.as_bytes()[close] == b'\\' {
-                    return None;
-                }
-                (ValueKind::String(text[1..close].to_owned()), close + 1)
+                let (content, length) = double_quoted(text)?;
+                (ValueKind::String(content), length)
             }
             b'\'' => {
                 let (content, length) = single_quoted(text)?;
@@ -503,6 +501,39 @@ fn plain_length(text: &str, context: Context) -> Option<usize> {
     (length > 0).then_some(length)
 }
 
+/// `"say \"hi\""`: the content with the common escapes read (`\"`, `\\`, `\/`, `\n`,
+/// `\t`, `\r`, `\uXXXX`), and the length with both quotes; `None` for other escapes.
+fn double_quoted(text: &str) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let mut content = String::new();
+    let mut at = 1;
+    loop {
+        let next = at + memchr::memchr2(b'"', b'\\', &bytes[at..])?;
+        content.push_str(&text[at..next]);
+        if bytes[next] == b'"' {
+            return Some((content, next + 1));
+        }
+        let (c, length) = match *bytes.get(next + 1)? {
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'n' => ('\n', 2),
+            b't' => ('\t', 2),
+            b'r' => ('\r', 2),
+            b'u' => {
+                let hex = text.get(next + 2..next + 6)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                (char::from_u32(u32::from_str_radix(hex, 16).ok()?)?, 6)
+            }
+            _ => return None,
+        };
+        content.push(c);
+        at = next + length;
+    }
+}
+
 /// `'it''s'`: the content with `''` read as `'`, and the length with both quotes.
 fn single_quoted(text: &str) -> Option<(String, usize)> {
     let mut content = String::new();
@@ -639,6 +670,24 @@ mod agreement_tests {
         "\"\"",
         "\"a b\"",
         "\"a\\\"b\"",
+        "\"a\\\\b\"",
+        "\"a\\/b\"",
+        "\"a\\nb\"",
+        "\"\\t\"",
+        "\"\\r\"",
+        "\"\\u00e9\"",
+        "\"\\u4E2D\"",
+        "\"\\ud800\"",
+        "\"\\u12\"",
+        "\"\\u000a\"",
+        "\"\\x41\"",
+        "\"\\U0001F600\"",
+        "\"a\\ b\"",
+        "\"\\0\"",
+        "\"\\e\"",
+        "\"a\\\"",
+        "\"\\\\\"",
+        "\"\\u00e\"",
         "\"a # b\"",
         "\"中\"",
         "\"a\" x",
