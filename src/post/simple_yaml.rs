@@ -247,8 +247,8 @@ impl Reader<'_> {
         }
     }
 
-    /// `- item` lines at `indent`, each item a scalar on its line, under a key at column
-    /// `parent`.
+    /// `- item` lines at `indent`, each item a scalar or a flow list on its line, under a
+    /// key at column `parent`.
     fn block_list(&mut self, indent: usize, parent: usize) -> Option<Value> {
         let mut items = Vec::new();
         let mut first_dash = None;
@@ -268,7 +268,12 @@ impl Reader<'_> {
             if spaces == 0 || start == line.text.len() {
                 return None;
             }
-            let (item, end) = self.scalar(line, start, Context::Block)?;
+            let (item, end) = if line.text.as_bytes()[start] == b'[' {
+                // Hexo's `- [Parent, Child]` category paths.
+                self.flow_list(line, start)?
+            } else {
+                self.scalar(line, start, Context::Block)?
+            };
             self.after_value(line, end)?;
             first_dash.get_or_insert(self.offset + line.start + indent);
             items.push(item);
@@ -796,6 +801,10 @@ mod agreement_tests {
         "    - z",
         "  h: x # c",
         "  b: 1",
+        "- [a, b]",
+        "  - [中文, 'x', \"y\"] # c",
+        "  - [a, [b]]",
+        "  - []",
     ];
 
     fn line(max_below: usize) -> impl Strategy<Value = String> {
@@ -879,6 +888,7 @@ mod agreement_tests {
             "excerpt: >-\n  第一行\n  第二行\nslug: 'show-parse'\ntags:\n- 随笔\n- rust\ncategories:\n  - Tech\ndate: 2014-09-03T01:05:34-05:00\nweight: 10\n",
             "title: \"Hello\"\r\ndate: 2012-02-14T05:02:12Z\r\ntags:\r\n  - a\r\n  - b\r\n",
             "# comment\ntitle: x # trailing\n\ndescription: |\n  line one\n  line two\n",
+            "title: \"Why \\\"X\\\" matters\"\ncategories:\n- [Tech, Rust]\n- Life\nupdated: # later\n",
             "title: x\ncover:\n  image: /img/a.png\n  alt: 'A'\n  relative: false\nmenu:\n  main:\n    weight: 10\n    parent: docs\n  side:\n  - a\n  - b\nsummary: >-\n  one\n  two\n",
         ];
         for post in posts {
