@@ -185,18 +185,15 @@ impl Reader<'_> {
         let rest = &line.text[at..];
         // serde-saphyr places an empty value at the key's colon.
         let colon = line.start + at - 1;
-        if rest.is_empty() {
-            return self.block_value(colon, indent);
-        }
-        let spaces = rest.len() - rest.trim_start_matches(' ').len();
-        if spaces == 0 {
-            return None;
-        }
-        let start = at + spaces;
-        let value_text = &line.text[start..];
+        let value_text = rest.trim_start_matches(' ');
         if value_text.is_empty() {
             return self.block_value(colon, indent);
         }
+        // `key:value` is one plain scalar, not an entry.
+        if value_text.len() == rest.len() {
+            return None;
+        }
+        let start = line.text.len() - value_text.len();
         match value_text.as_bytes()[0] {
             // A comment: nothing on this line.
             b'#' => self.block_value(colon, indent),

@@ -122,11 +122,7 @@ pub(super) fn parse_with(
         && format == Format::Yaml
         && let Some(pairs) = simple_yaml::read(&source[yaml.clone()], yaml.start)
     {
-        let mut parsed = Parsed::default();
-        for (key, value) in pairs {
-            add_entry(&mut parsed, key, || value);
-        }
-        return parsed;
+        return parsed_from(pairs);
     }
     let text = &source[yaml.clone()];
     if format == Format::Json {
@@ -205,11 +201,7 @@ fn recover(
         let chunk_range = yaml.start + chunk.start..yaml.start + chunk.end;
         let chunk_text = &source[chunk_range.clone()];
         if simple_first && let Some(pairs) = simple_yaml::read(chunk_text, chunk_range.start) {
-            let mut chunk_parsed = Parsed::default();
-            for (key, value) in pairs {
-                add_entry(&mut chunk_parsed, key, || value);
-            }
-            parsed.entries.extend(chunk_parsed.entries);
+            parsed.entries.extend(parsed_from(pairs).entries);
             continue;
         }
         match serde_saphyr::from_str_with_options::<Spanned<Node>>(chunk_text, options()) {
@@ -399,6 +391,15 @@ fn key_text(key: &Value) -> String {
             format!("{{{}}}", pairs.join(", "))
         }
     }
+}
+
+/// The entries [`simple_yaml`] read, duplicate keys reported as serde-saphyr's are.
+fn parsed_from(pairs: Vec<(Value, Value)>) -> Parsed {
+    let mut parsed = Parsed::default();
+    for (key, value) in pairs {
+        add_entry(&mut parsed, key, || value);
+    }
+    parsed
 }
 
 /// Adds a top-level entry, or reports its key as a duplicate of an earlier one.
