@@ -104,6 +104,21 @@ pub fn sort_by_path<T>(items: &mut [T], path: impl Fn(&T) -> &Path) {
     }
 }
 
+/// Puts `others` among `sorted` (already in path order, as [`collect_paths`] gives them) in
+/// path order, each after the items of the same path (a walk error after the post of its
+/// path). There is usually nothing to put: then the sorted items are not sorted again.
+pub fn merge_by_path<T>(
+    sorted: &mut Vec<T>,
+    others: impl IntoIterator<Item = T>,
+    path: impl Fn(&T) -> &Path,
+) {
+    let before = sorted.len();
+    sorted.extend(others);
+    if sorted.len() > before {
+        sort_by_path(sorted, path);
+    }
+}
+
 /// Bytes that compare as `path`'s components do: each component as its kind's rank in
 /// `Component`'s order (root, `.`, `..`, name), its bytes, and a 0 that ends it (a name
 /// holds no 0 byte, so a name sorts before every longer name it begins).
@@ -321,14 +336,13 @@ pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
 /// Lints every post under `paths` in parallel; the result is the same whatever the
 /// number of threads.
 pub fn run(paths: &[PathBuf], rules: &RuleSet) -> Outcome {
-    let (mut files, mut errors) = collect_paths(paths);
+    let (mut files, errors) = collect_paths(paths);
     files.retain(|path| !rules.is_excluded(path));
     let mut reports: Vec<FileReport> = files
         .par_iter()
         .map(|path| lint_file(path, rules))
         .collect();
-    reports.append(&mut errors);
-    sort_by_path(&mut reports, |report| &report.path);
+    merge_by_path(&mut reports, errors, |report| &report.path);
     check_site(&mut reports, rules);
     Outcome { files: reports }
 }

@@ -47,14 +47,11 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
         .into_iter()
         .filter(|path| !rules.is_excluded(path))
         .map(Item::Post)
-        .chain(
-            errors
-                .into_iter()
-                .map(|report| Item::Done(Box::new(report))),
-        )
         .collect();
-    // Stable: a walk error on a path comes after the post of that path, as in `engine::run`.
-    engine::sort_by_path(&mut items, Item::path);
+    let errors = errors
+        .into_iter()
+        .map(|report| Item::Done(Box::new(report)));
+    engine::merge_by_path(&mut items, errors, Item::path);
 
     let reporters: Vec<&dyn Reporter> = outputs.iter().map(|output| output.reporter).collect();
     let site_wide = rules
