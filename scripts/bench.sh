@@ -13,7 +13,9 @@
 # 4. times, with hyperfine, each corpus: the read floor (`rg -c '^#'`), rumdl and
 #    markdownlint-cli2 checking heading-increment (MD001) alone, and postlint with every
 #    default rule, in its default report and in `--format concise` (the report's share of
-#    the time); one post also against `cat`. Peak memory comes from GNU time, one run per
+#    the time), and pulldown-cmark alone parsing every post (examples/markdown_floor.rs:
+#    the part of postlint's time no rule or report can take back); one post also against
+#    `cat`. Peak memory comes from GNU time, one run per
 #    tool;
 # 5. prints a Markdown table of medians and the ratios the speed targets are about.
 #
@@ -43,11 +45,12 @@ PEERS=${PEERS:-$HERE/target/bench/peers}
 RUMDL=${RUMDL:-$PEERS/venv/bin/rumdl}
 MLC=${MLC:-$PEERS/node/node_modules/.bin/markdownlint-cli2}
 POSTLINT=$HERE/target/release/postlint
+MARKDOWN_FLOOR=$HERE/target/release/examples/markdown_floor
 WORK=$(mktemp -d -t postlint-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 echo "# building postlint (release)" >&2
-cargo build --release --quiet
+cargo build --release --quiet --bin postlint --example markdown_floor
 
 need_apt=()
 command -v hyperfine >/dev/null || need_apt+=(hyperfine)
@@ -132,6 +135,7 @@ for name in $CORPUS_NAMES; do
     files=$(find "$dir" -name '*.md' | wc -l)
     measure "$name" "$RUNS" \
         "rg=rg -c '^#' $dir" \
+        "pulldown-cmark=$MARKDOWN_FLOOR $dir" \
         "postlint=$POSTLINT check $dir" \
         "postlint-concise=$POSTLINT check --format concise $dir" \
         "rumdl=$RUMDL check --no-config --no-cache --enable MD001 $dir"
@@ -170,11 +174,11 @@ def ratio(label, a, b):
         return "—"
     return f"{rows[label][a][0] / rows[label][b][0]:.2f}×"
 
-print("| corpus | files | MB | floor | postlint (all rules) | postlint --format concise | rumdl (MD001) | markdownlint-cli2 (MD001) | postlint / rumdl | concise / rumdl | postlint / markdownlint-cli2 | postlint / floor | peak MiB postlint / rumdl |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| corpus | files | MB | floor | pulldown-cmark alone | postlint (all rules) | postlint --format concise | rumdl (MD001) | markdownlint-cli2 (MD001) | postlint / rumdl | concise / rumdl | postlint / markdownlint-cli2 | postlint / floor | peak MiB postlint / rumdl |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for label in rows:
     files, total = size(label)
     floor = "cat" if label == "single" else "rg"
     memory = "%.0f / %.0f" % (rows[label]["postlint"][3], rows[label]["rumdl"][3]) if "rumdl" in rows[label] else "—"
-    print(f"| {label} | {files:,} | {total / 1e6:.1f} | {cell(label, floor)} ({floor}) | {cell(label, 'postlint')} | {cell(label, 'postlint-concise')} | {cell(label, 'rumdl')} | {cell(label, 'markdownlint-cli2')} | {ratio(label, 'postlint', 'rumdl')} | {ratio(label, 'postlint-concise', 'rumdl')} | {ratio(label, 'postlint', 'markdownlint-cli2')} | {ratio(label, 'postlint', floor)} | {memory} |")
+    print(f"| {label} | {files:,} | {total / 1e6:.1f} | {cell(label, floor)} ({floor}) | {cell(label, 'pulldown-cmark')} | {cell(label, 'postlint')} | {cell(label, 'postlint-concise')} | {cell(label, 'rumdl')} | {cell(label, 'markdownlint-cli2')} | {ratio(label, 'postlint', 'rumdl')} | {ratio(label, 'postlint-concise', 'rumdl')} | {ratio(label, 'postlint', 'markdownlint-cli2')} | {ratio(label, 'postlint', floor)} | {memory} |")
 PY

@@ -43,7 +43,7 @@ pub struct Body {
 
 /// The extensions markdownlint's parser (micromark with GFM) also reads, so that headings
 /// agree: a table's delimiter row, for one, must not turn its header into a setext heading.
-fn options() -> Options {
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
