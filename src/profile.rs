@@ -1,6 +1,7 @@
 //! Generator profiles: which front matter keys a generator reads for each concept, how it
 //! derives a post's slug, and how postlint tells which generator a blog is built with.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -288,7 +289,8 @@ pub struct Detection {
 /// Finds the generator from the files of `start` or its nearest parent that has any.
 pub fn detect(start: &Path) -> Detection {
     for dir in start.ancestors() {
-        if let Some((generator, reason)) = detect_in(dir) {
+        let names = Names::of(dir);
+        if let Some((generator, reason)) = detect_in(dir, &names) {
             return Detection {
                 generator,
                 root: Some(dir.to_owned()),
@@ -296,7 +298,7 @@ pub fn detect(start: &Path) -> Detection {
             };
         }
         // A site lives inside its repository: the folders above it are someone else's.
-        if dir.join(".git").exists() {
+        if names.may_hold(".git") && dir.join(".git").exists() {
             break;
         }
     }
@@ -309,27 +311,68 @@ pub fn detect(start: &Path) -> Detection {
     }
 }
 
+/// What a folder may hold, from one listing of it. Asking for each of the two dozen files
+/// the generators leave is a system call each, in every folder up to the repository's
+/// root: most of what checking one post costs a pre-commit hook. Only the names the
+/// listing has are then asked for, as before.
+struct Names {
+    /// Lowercased, so that a case-insensitive file system's `Hugo.toml` still counts as a
+    /// `hugo.toml`; `None` when the folder has more entries than are worth listing (a
+    /// content folder of thousands of posts) or cannot be listed: then every name may be
+    /// there.
+    lowercased: Option<HashSet<String>>,
+}
+
+impl Names {
+    /// Beyond this many entries, asking for the two dozen names is cheaper than listing.
+    const MAX_LISTED: usize = 256;
+
+    fn of(dir: &Path) -> Names {
+        let listed = std::fs::read_dir(dir).ok().and_then(|entries| {
+            let mut names = HashSet::new();
+            for entry in entries.take(Self::MAX_LISTED + 1) {
+                names.insert(entry.ok()?.file_name().to_string_lossy().to_lowercase());
+            }
+            (names.len() <= Self::MAX_LISTED).then_some(names)
+        });
+        Names { lowercased: listed }
+    }
+
+    fn may_hold(&self, name: &str) -> bool {
+        self.lowercased
+            .as_ref()
+            .is_none_or(|names| names.contains(&name.to_lowercase()))
+    }
+}
+
 const CONFIG_EXTENSIONS: [&str; 5] = ["mjs", "ts", "js", "cjs", "mts"];
 
-/// The generator whose files `dir` holds, checked from the most to the least specific.
-fn detect_in(dir: &Path) -> Option<(Generator, String)> {
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+/// The generator whose files `dir` holds, checked from the most to the least specific;
+/// only the files `names` may hold are looked for.
+fn detect_in(dir: &Path, names: &Names) -> Option<(Generator, String)> {
+    let is_file = |name: &str| names.may_hold(name) && dir.join(name).is_file();
+    let read = |name: &str| {
+        names
+            .may_hold(name)
+            .then(|| std::fs::read_to_string(dir.join(name)).ok())
+            .flatten()
+    };
     for name in ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"] {
-        if dir.join(name).is_file() {
+        if is_file(name) {
             return Some((Generator::Hugo, format!("`{name}`")));
         }
     }
     for extension in CONFIG_EXTENSIONS {
         let name = format!("astro.config.{extension}");
-        if dir.join(&name).is_file() {
+        if is_file(&name) {
             return Some((Generator::Astro, format!("`{name}`")));
         }
         let name = format!("docusaurus.config.{extension}");
-        if dir.join(&name).is_file() {
+        if is_file(&name) {
             return Some((Generator::Docusaurus, format!("`{name}`")));
         }
     }
-    if dir.join(".vitepress").is_dir() {
+    if names.may_hold(".vitepress") && dir.join(".vitepress").is_dir() {
         return Some((Generator::Vitepress, "a `.vitepress/` folder".into()));
     }
     let package = read("package.json").unwrap_or_default();
@@ -460,6 +503,57 @@ mod tests {
             Generator::Vitepress
         );
         assert_eq!(detected(&[("README.md", "")]), Generator::Generic);
+    }
+
+    #[test]
+    fn a_folder_too_large_to_list_is_asked_name_by_name() {
+        let posts: Vec<(String, &str)> = (0..=Names::MAX_LISTED)
+            .map(|i| (format!("content/posts/{i}.md"), ""))
+            .chain([("content/posts/hugo.toml".to_owned(), "")])
+            .collect();
+        let posts: Vec<(&str, &str)> = posts.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        let dir = site(&posts);
+        let folder = dir.path().join("content/posts");
+        assert!(Names::of(&folder).lowercased.is_none());
+        let detection = detect(&folder);
+        assert_eq!(detection.generator, Generator::Hugo);
+        assert_eq!(detection.root.as_deref(), Some(folder.as_path()));
+    }
+
+    #[test]
+    fn files_with_capitals_are_found() {
+        let dir = site(&[
+            ("_config.yml", "title: x\n"),
+            ("Gemfile", "gem \"jekyll\"\n"),
+        ]);
+        let detection = detect(&dir.path().join("_posts"));
+        assert!(
+            detection
+                .reason
+                .starts_with("`_config.yml` and a `Gemfile` with `jekyll`")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_config_file_counts() {
+        let dir = site(&[("shared/hugo.toml", "")]);
+        std::os::unix::fs::symlink(
+            dir.path().join("shared/hugo.toml"),
+            dir.path().join("hugo.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            detect(&dir.path().join("content")).generator,
+            Generator::Hugo
+        );
+    }
+
+    #[test]
+    fn the_repository_root_ends_the_search() {
+        let dir = site(&[("hugo.toml", ""), ("blog/.git/HEAD", "")]);
+        let detection = detect(&dir.path().join("blog/content"));
+        assert_eq!(detection.generator, Generator::Generic);
     }
 
     #[test]
