@@ -1,4 +1,4 @@
-//! Links the `postlint` binary as a position-dependent executable on Linux.
+//! Links the `postlint` binary as a position-dependent executable on Linux with glibc.
 //!
 //! A position-independent executable is relocated by the dynamic loader at every start:
 //! about 15,000 pointers in 270 KB of read-only data, each page of it copied on write. For
@@ -9,7 +9,9 @@
 //! built as before.
 
 fn main() {
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+    let target = |key: &str| std::env::var(key).unwrap_or_default();
+    // glibc targets only: musl builds are static and choose their own start-up objects.
+    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
     println!("cargo:rerun-if-changed=build.rs");
