@@ -39,12 +39,44 @@ pub fn bare_urls(text: &str) -> Vec<Range<usize>> {
     urls
 }
 
-/// Whether `text` holds a `://` or a `www.`. Every text run of a post is asked, so this
-/// is memchr's vectorised search, with searchers built once.
+/// Whether `text` holds a `://` or a `www.`, with memchr's vectorised search.
 fn may_hold_url(text: &str) -> bool {
-    static SCHEME: LazyLock<Finder> = LazyLock::new(|| Finder::new("://"));
-    static WWW: LazyLock<Finder> = LazyLock::new(|| Finder::new("www."));
     SCHEME.find(text.as_bytes()).is_some() || WWW.find(text.as_bytes()).is_some()
+}
+
+static SCHEME: LazyLock<Finder> = LazyLock::new(|| Finder::new("://"));
+static WWW: LazyLock<Finder> = LazyLock::new(|| Finder::new("www."));
+
+/// Where a body's `://` and `www.` are, found in one search each. A post has a hundred
+/// text runs or so, nearly all without either, and searching each run on its own costs a
+/// search's set-up per run; this answers [`may_hold_url`] for a run of the body from the
+/// positions instead. Neither pattern can overlap itself, so no position is missed.
+pub struct UrlMarks {
+    /// Start and length of each, in order.
+    marks: Vec<(usize, usize)>,
+}
+
+impl UrlMarks {
+    pub fn of(body: &str) -> UrlMarks {
+        let bytes = body.as_bytes();
+        let mut marks: Vec<(usize, usize)> = SCHEME
+            .find_iter(bytes)
+            .map(|start| (start, 3))
+            .chain(WWW.find_iter(bytes).map(|start| (start, 4)))
+            .collect();
+        marks.sort_unstable();
+        UrlMarks { marks }
+    }
+
+    /// Whether `run` of the body holds a whole `://` or `www.`: what [`may_hold_url`]
+    /// says of its text.
+    pub fn any_in(&self, run: &Range<usize>) -> bool {
+        let first = self.marks.partition_point(|&(start, _)| start < run.start);
+        self.marks[first..]
+            .iter()
+            .take_while(|&&(start, _)| start < run.end)
+            .any(|&(start, length)| start + length <= run.end)
+    }
 }
 
 /// The length of `http://`, `https://` or `www.` when one starts a URL at `at`.
@@ -125,7 +157,37 @@ fn trim_end(text: &str, start: usize, mut end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        /// The marks of a whole body say of each run what searching the run's text says.
+        #[test]
+        fn marks_agree_with_searching_each_run(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "w", "ww", "www", "www.", ".", ":", "/", "//", "://", "h", "http", "a", " ",
+                    "é", "。", "wwww.",
+                ]),
+                0..24,
+            ),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 2),
+        ) {
+            let body: String = pieces.concat();
+            let boundaries: Vec<usize> =
+                (0..=body.len()).filter(|&i| body.is_char_boundary(i)).collect();
+            let mut ends = [cuts[0].get(&boundaries), cuts[1].get(&boundaries)];
+            ends.sort();
+            let run = *ends[0]..*ends[1];
+            prop_assert_eq!(
+                UrlMarks::of(&body).any_in(&run),
+                may_hold_url(&body[run.clone()]),
+                "{:?} in {:?}", run, body
+            );
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         bare_urls(text).into_iter().map(|r| &text[r]).collect()

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
-use super::autolink::bare_urls;
+use super::autolink::{UrlMarks, bare_urls};
 use super::html::{ImgTag, img_tags};
 use crate::text::{ReadingCounter, ReadingLength};
 
@@ -106,6 +106,8 @@ pub(super) struct Collector<'a> {
     html_block: Option<(String, Vec<(usize, usize)>)>,
     /// Adjacent text outside links and images, where bare URLs are looked for.
     text_run: Option<Range<usize>>,
+    /// Where the body may hold bare URLs: a run without a mark is not searched.
+    url_marks: UrlMarks,
 }
 
 impl<'a> Collector<'a> {
@@ -120,6 +122,7 @@ impl<'a> Collector<'a> {
             in_code_block: false,
             html_block: None,
             text_run: None,
+            url_marks: UrlMarks::of(body),
         }
     }
 
@@ -318,6 +321,9 @@ impl<'a> Collector<'a> {
     }
 
     fn bare_urls(&mut self, run: Range<usize>) {
+        if !self.url_marks.any_in(&run) {
+            return;
+        }
         let text = &self.body[run.clone()];
         for url in bare_urls(text) {
             let url = run.start + url.start..run.start + url.end;
