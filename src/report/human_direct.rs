@@ -221,7 +221,6 @@ impl Direct {
         let lines = lines_of(
             std::str::from_utf8(read.data()).ok()?,
             read.line(),
-            read.column(),
             read.span().offset(),
         )?;
         // A label over more than one line is drawn in a gutter left of the text, from an
@@ -462,48 +461,39 @@ struct Line<'a> {
     text: &'a str,
 }
 
-/// The lines of a snippet's text, as miette's `get_lines` cuts them. A lone `\r` ends a line
-/// for miette's span reader but not for `get_lines`; `None` leaves that to miette.
-fn lines_of(text: &str, line: usize, column: usize, offset: usize) -> Option<Vec<Line<'_>>> {
-    let (mut number, mut column, mut offset) = (line, column, offset);
-    let mut line_offset = offset;
-    let mut text_start = 0;
+/// The lines of a snippet's text, as miette's `get_lines` cuts them (it reads character
+/// by character; only the line breaks matter, so they are searched for). A lone `\r` ends
+/// a line for miette's span reader but not for `get_lines`; `None` leaves that to miette.
+fn lines_of(text: &str, line: usize, offset: usize) -> Option<Vec<Line<'_>>> {
+    let bytes = text.as_bytes();
+    let mut number = line;
     let mut lines = Vec::with_capacity(3);
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        offset += c.len_utf8();
-        let mut at_end = false;
-        let mut text_end = at + c.len_utf8();
-        match c {
-            '\r' => {
-                chars.next_if(|&(_, next)| next == '\n')?;
-                offset += 1;
-                number += 1;
-                column = 0;
-                at_end = chars.peek().is_none();
-                text_end = at;
-            }
-            '\n' => {
-                at_end = chars.peek().is_none();
-                number += 1;
-                column = 0;
-                text_end = at;
-            }
-            _ => column += 1,
-        }
-        if chars.peek().is_none() && !at_end {
-            number += 1;
-        }
-        if column == 0 || chars.peek().is_none() {
+    let mut start = 0;
+    while start < bytes.len() {
+        let Some(found) = memchr::memchr2(b'\r', b'\n', &bytes[start..]) else {
+            // The last line, without a line break.
             lines.push(Line {
-                number,
-                offset: line_offset,
-                length: offset - line_offset,
-                text: &text[text_start..text_end],
+                number: number + 1,
+                offset: offset + start,
+                length: bytes.len() - start,
+                text: &text[start..],
             });
-            line_offset = offset;
-            text_start = chars.peek().map_or(text.len(), |&(next, _)| next);
-        }
+            break;
+        };
+        let at = start + found;
+        let end = match &bytes[at..] {
+            [b'\r', b'\n', ..] => at + 2,
+            [b'\r', ..] => return None,
+            _ => at + 1,
+        };
+        number += 1;
+        lines.push(Line {
+            number,
+            offset: offset + start,
+            length: end - start,
+            text: &text[start..at],
+        });
+        start = end;
     }
     Some(lines)
 }
