@@ -11,19 +11,26 @@ pub struct Concise;
 impl Reporter for Concise {
     fn file(&self, file: &FileReport, _: &dyn Sources, out: &mut Vec<u8>) {
         let index = file.source.as_deref().map(LineIndex::new);
+        // Shown once per file, not per diagnostic: a path's display decodes it anew.
+        let file_path = file.path.to_string_lossy();
         for diagnostic in &file.diagnostics {
             let (line, column) = index.as_ref().map_or((1, 1), |index| {
                 let position = index.line_column(diagnostic.finding.range.start);
                 (position.line, position.column)
             });
-            let _ = writeln!(
-                out,
-                "{}:{line}:{column}: {}[{}] {}",
-                diagnostic.path.display(),
-                diagnostic.severity,
-                diagnostic.rule,
-                one_line(&diagnostic.finding.message),
-            );
+            let path = if diagnostic.path == file.path {
+                file_path.clone()
+            } else {
+                diagnostic.path.to_string_lossy()
+            };
+            out.extend_from_slice(path.as_bytes());
+            let _ = write!(out, ":{line}:{column}: ");
+            out.extend_from_slice(diagnostic.severity.as_str().as_bytes());
+            out.push(b'[');
+            out.extend_from_slice(diagnostic.rule.as_bytes());
+            out.extend_from_slice(b"] ");
+            out.extend_from_slice(one_line(&diagnostic.finding.message).as_bytes());
+            out.push(b'\n');
         }
     }
 }
