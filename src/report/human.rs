@@ -48,7 +48,9 @@ impl Human {
 
 impl Reporter for Human {
     fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>) {
-        let mut rendered = String::new();
+        // A drawn finding takes about a kilobyte: the part grows once or not at all.
+        out.reserve(file.diagnostics.len() * 1024);
+        let mut rendered = String::with_capacity(2048);
         let lines = file.source.as_deref().map(LineIndex::new);
         let file_name = file.path.display().to_string();
         for diagnostic in &file.diagnostics {
