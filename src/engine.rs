@@ -95,8 +95,9 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
 /// Sorts `items` (stably) by their paths in `Path`'s order, component by component. The
 /// comparison builds each path's components anew; a key built once per path and compared
 /// as bytes is several times cheaper, and sorting is done before any core is busy. The
-/// keys share one buffer: a key of its own per path would leave 100,000 small blocks that
-/// the allocator keeps after the sort (20 MB more at the peak on 100,000 posts).
+/// keys share one buffer: a key of its own per path left 100,000 small blocks that the
+/// allocator kept after the sort (on 100,000 posts, 43 MB in use after the walk instead of
+/// 19, and a peak 6 MB higher).
 pub fn sort_by_path<T>(items: &mut [T], path: impl Fn(&T) -> &Path) {
     if cfg!(windows) {
         // A drive or UNC prefix has an order of its own, not its bytes'.
