@@ -1,12 +1,13 @@
-//! How long pulldown-cmark alone takes over a folder of posts: every `.md` file read and
-//! its Markdown parsed with postlint's options (events counted, nothing kept), on every
-//! core. This is the floor under `postlint check` for as long as the body is parsed with
+//! How long pulldown-cmark alone takes over a folder of posts: the files `postlint check`
+//! would lint (its own walk) read and their Markdown parsed with postlint's options (events
+//! counted, nothing kept), on every core. This is the floor under `postlint check` for as long as the body is parsed with
 //! pulldown-cmark; `scripts/bench.sh` times it beside postlint and the peers.
 //!
 //! `cargo run --release --example markdown_floor -- FOLDER`
 
 use std::path::PathBuf;
 
+use postlint::engine;
 use postlint::post::body;
 use pulldown_cmark::Parser;
 use rayon::prelude::*;
@@ -16,12 +17,7 @@ fn main() {
         eprintln!("usage: markdown_floor FOLDER");
         std::process::exit(2);
     };
-    let mut files: Vec<PathBuf> = ignore::Walk::new(&folder)
-        .filter_map(Result::ok)
-        .map(ignore::DirEntry::into_path)
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .collect();
-    files.sort();
+    let (files, _) = engine::collect_paths(&[folder]);
     let options = body::options();
     let events: usize = files
         .par_iter()
