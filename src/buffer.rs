@@ -51,7 +51,7 @@ pub fn lint_buffer_with(
     let mut summaries = others(&site, path);
     summaries.push(summary);
     // The order the engine gives them: by path. A site rule names "the first" post by it.
-    summaries.sort_by(|a, b| a.path.cmp(&b.path));
+    engine::sort_by_path(&mut summaries, |summary| &summary.path);
     let Some(own) = summaries.iter().position(|s| *s.path == *path) else {
         return report;
     };

@@ -110,15 +110,14 @@ pub fn sort_by_path<T>(items: &mut [T], path: impl Fn(&T) -> &Path) {
             .map(|item| path(item).as_os_str().len() + 8)
             .sum(),
     );
-    let mut ends = Vec::with_capacity(items.len());
+    // Item `i`'s key is `keys[bounds[i]..bounds[i + 1]]`.
+    let mut bounds = Vec::with_capacity(items.len() + 1);
+    bounds.push(0);
     for item in items.iter() {
         push_path_order_key(path(item), &mut keys);
-        ends.push(keys.len());
+        bounds.push(keys.len());
     }
-    let key = |index: usize| {
-        let start = if index == 0 { 0 } else { ends[index - 1] };
-        &keys[start..ends[index]]
-    };
+    let key = |index: usize| &keys[bounds[index]..bounds[index + 1]];
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by(|&a, &b| key(a).cmp(key(b)));
     // Each item to its place, as `sort_by_cached_key` does it: the item for place `i` is
