@@ -289,8 +289,8 @@ pub struct Detection {
 /// Finds the generator from the files of `start` or its nearest parent that has any.
 pub fn detect(start: &Path) -> Detection {
     for dir in start.ancestors() {
-        let names = Names::of(dir);
-        if let Some((generator, reason)) = detect_in(dir, &names) {
+        let folder = Folder::list(dir);
+        if let Some((generator, reason)) = detect_in(&folder) {
             return Detection {
                 generator,
                 root: Some(dir.to_owned()),
@@ -298,7 +298,7 @@ pub fn detect(start: &Path) -> Detection {
             };
         }
         // A site lives inside its repository: the folders above it are someone else's.
-        if names.may_hold(".git") && dir.join(".git").exists() {
+        if folder.exists(".git") {
             break;
         }
     }
@@ -311,11 +311,12 @@ pub fn detect(start: &Path) -> Detection {
     }
 }
 
-/// What a folder may hold, from one listing of it. Asking for each of the two dozen files
-/// the generators leave is a system call each, in every folder up to the repository's
-/// root: most of what checking one post costs a pre-commit hook. Only the names the
-/// listing has are then asked for, as before.
-struct Names {
+/// A folder and what it may hold, from one listing of it. Asking for each of the two dozen
+/// files the generators leave is a system call each, in every folder up to the
+/// repository's root: most of what checking one post costs a pre-commit hook. Only the
+/// names the listing has are then asked for, as before.
+struct Folder<'a> {
+    path: &'a Path,
     /// Lowercased, so that a case-insensitive file system's `Hugo.toml` still counts as a
     /// `hugo.toml`; `None` when the folder has more entries than are worth listing (a
     /// content folder of thousands of posts) or cannot be listed: then every name may be
@@ -323,60 +324,73 @@ struct Names {
     lowercased: Option<HashSet<String>>,
 }
 
-impl Names {
+impl<'a> Folder<'a> {
     /// Beyond this many entries, asking for the two dozen names is cheaper than listing.
     const MAX_LISTED: usize = 256;
 
-    fn of(dir: &Path) -> Names {
-        let listed = std::fs::read_dir(dir).ok().and_then(|entries| {
+    fn list(path: &'a Path) -> Folder<'a> {
+        let listed = std::fs::read_dir(path).ok().and_then(|entries| {
             let mut names = HashSet::new();
             for entry in entries.take(Self::MAX_LISTED + 1) {
                 names.insert(entry.ok()?.file_name().to_string_lossy().to_lowercase());
             }
             (names.len() <= Self::MAX_LISTED).then_some(names)
         });
-        Names { lowercased: listed }
+        Folder {
+            path,
+            lowercased: listed,
+        }
     }
 
-    fn may_hold(&self, name: &str) -> bool {
+    /// The path of `name` in the folder, when the listing may hold it.
+    fn may_hold(&self, name: &str) -> Option<PathBuf> {
         self.lowercased
             .as_ref()
             .is_none_or(|names| names.contains(&name.to_lowercase()))
+            .then(|| self.path.join(name))
+    }
+
+    fn exists(&self, name: &str) -> bool {
+        self.may_hold(name).is_some_and(|path| path.exists())
+    }
+
+    fn is_file(&self, name: &str) -> bool {
+        self.may_hold(name).is_some_and(|path| path.is_file())
+    }
+
+    fn is_dir(&self, name: &str) -> bool {
+        self.may_hold(name).is_some_and(|path| path.is_dir())
+    }
+
+    fn read(&self, name: &str) -> Option<String> {
+        std::fs::read_to_string(self.may_hold(name)?).ok()
     }
 }
 
 const CONFIG_EXTENSIONS: [&str; 5] = ["mjs", "ts", "js", "cjs", "mts"];
 
-/// The generator whose files `dir` holds, checked from the most to the least specific;
-/// only the files `names` may hold are looked for.
-fn detect_in(dir: &Path, names: &Names) -> Option<(Generator, String)> {
-    let is_file = |name: &str| names.may_hold(name) && dir.join(name).is_file();
-    let read = |name: &str| {
-        names
-            .may_hold(name)
-            .then(|| std::fs::read_to_string(dir.join(name)).ok())
-            .flatten()
-    };
+/// The generator whose files `folder` holds, checked from the most to the least specific.
+fn detect_in(folder: &Folder) -> Option<(Generator, String)> {
     for name in ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"] {
-        if is_file(name) {
+        if folder.is_file(name) {
             return Some((Generator::Hugo, format!("`{name}`")));
         }
     }
     for extension in CONFIG_EXTENSIONS {
         let name = format!("astro.config.{extension}");
-        if is_file(&name) {
+        if folder.is_file(&name) {
             return Some((Generator::Astro, format!("`{name}`")));
         }
         let name = format!("docusaurus.config.{extension}");
-        if is_file(&name) {
+        if folder.is_file(&name) {
             return Some((Generator::Docusaurus, format!("`{name}`")));
         }
     }
-    if names.may_hold(".vitepress") && dir.join(".vitepress").is_dir() {
+    if folder.is_dir(".vitepress") {
         return Some((Generator::Vitepress, "a `.vitepress/` folder".into()));
     }
-    let package = read("package.json").unwrap_or_default();
-    if let Some(config) = read("_config.yml") {
+    let package = folder.read("package.json").unwrap_or_default();
+    if let Some(config) = folder.read("_config.yml") {
         if let Some(key) = HEXO_KEYS.iter().find(|key| has_top_level_key(&config, key)) {
             return Some((
                 Generator::Hexo,
@@ -386,7 +400,7 @@ fn detect_in(dir: &Path, names: &Names) -> Option<(Generator, String)> {
         if has_dependency(&package, "hexo") {
             return Some((Generator::Hexo, "`package.json` depending on `hexo`".into()));
         }
-        let gemfile = read("Gemfile").unwrap_or_default();
+        let gemfile = folder.read("Gemfile").unwrap_or_default();
         let reason = if gemfile.contains("jekyll") {
             "`_config.yml` and a `Gemfile` with `jekyll`"
         } else {
@@ -395,7 +409,9 @@ fn detect_in(dir: &Path, names: &Names) -> Option<(Generator, String)> {
         return Some((Generator::Jekyll, reason.into()));
     }
     for name in ["config.toml", "config.yaml", "config.yml", "config.json"] {
-        let Some(config) = read(name) else { continue };
+        let Some(config) = folder.read(name) else {
+            continue;
+        };
         if name == "config.toml" && has_top_level_key(&config, "base_url") {
             return Some((
                 Generator::Zola,
@@ -507,14 +523,14 @@ mod tests {
 
     #[test]
     fn a_folder_too_large_to_list_is_asked_name_by_name() {
-        let posts: Vec<(String, &str)> = (0..=Names::MAX_LISTED)
+        let posts: Vec<(String, &str)> = (0..=Folder::MAX_LISTED)
             .map(|i| (format!("content/posts/{i}.md"), ""))
             .chain([("content/posts/hugo.toml".to_owned(), "")])
             .collect();
         let posts: Vec<(&str, &str)> = posts.iter().map(|(p, t)| (p.as_str(), *t)).collect();
         let dir = site(&posts);
         let folder = dir.path().join("content/posts");
-        assert!(Names::of(&folder).lowercased.is_none());
+        assert!(Folder::list(&folder).lowercased.is_none());
         let detection = detect(&folder);
         assert_eq!(detection.generator, Generator::Hugo);
         assert_eq!(detection.root.as_deref(), Some(folder.as_path()));
