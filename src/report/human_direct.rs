@@ -16,6 +16,7 @@ use unicode_width_miette::UnicodeWidthChar;
 
 use super::human::NamedText;
 use crate::diagnostic::Severity;
+use crate::rules::RuleInfo;
 
 /// What miette is configured with, for the drawings made without it, and what every
 /// drawing starts from.
@@ -24,7 +25,7 @@ pub(super) struct Direct {
     /// The report's width; miette wraps messages and help texts at two columns less.
     width: usize,
     /// Each rule's first lines: its code and, as text, its page; drawn when first needed.
-    headers: HashMap<&'static str, OnceLock<String>>,
+    headers: HashMap<&'static str, (&'static RuleInfo, OnceLock<String>)>,
     /// The message's first indent by severity (error, warning, info), and the one after.
     message_indents: [String; 3],
     message_rest: String,
@@ -60,7 +61,7 @@ impl Direct {
         // Drawn when a rule first reports: one post needs two or three of them.
         let headers = crate::rules::RULES
             .iter()
-            .map(|rule| (rule.name, OnceLock::new()))
+            .map(|rule| (rule.name, (rule, OnceLock::new())))
             .collect();
         let message_indents =
             [&chars.error, &chars.warning, &chars.advice].map(|icon| format!("  {icon} "));
@@ -87,12 +88,9 @@ impl Direct {
 
     fn try_draw(&self, parts: &Parts<'_>, out: &mut String) -> Option<()> {
         match self.headers.get(parts.rule) {
-            Some(drawn) => out.push_str(drawn.get_or_init(|| {
-                let rule = crate::rules::RULES
-                    .iter()
-                    .find(|rule| rule.name == parts.rule);
-                header(parts.rule, rule.map(|rule| rule.url()).as_deref())
-            })),
+            Some((rule, drawn)) => {
+                out.push_str(drawn.get_or_init(|| header(rule.name, Some(&rule.url()))));
+            }
             // Not a rule (a file that could not be read): no page to link.
             None => out.push_str(&header(parts.rule, None)),
         }
