@@ -195,18 +195,11 @@ pub(super) fn remembered_words(line: &str) -> Box<dyn Iterator<Item = Word<'_>> 
     }
     let words = match Shape::of(line) {
         Some(shape) => {
-            let remembered =
-                SHAPES.with(|shapes| shapes.borrow().get(shape.text.as_str()).cloned());
-            let shape_words = match remembered {
-                Some(words) => Some(words),
-                None => {
-                    let words = separate(&shape.text);
-                    if let Some(words) = &words {
-                        remember(&SHAPES, &shape.text, words);
-                    }
-                    words
-                }
-            };
+            let shape_words = SHAPES
+                .with(|shapes| shapes.borrow().get(shape.text.as_str()).cloned())
+                .or_else(|| {
+                    separate(&shape.text).inspect(|words| remember(&SHAPES, &shape.text, words))
+                });
             shape_words.map(|words| shape.words_of(line, &words))
         }
         None => separate(line).inspect(|words| remember(&SEEN, line, words)),
