@@ -88,7 +88,7 @@ pub fn lint_buffer_with(
 /// The folder whose posts form the buffer's site: the generator's root when one was
 /// detected, else the configuration's folder, else the buffer's own folder.
 pub fn site_dir(path: &Path, rules: &RuleSet) -> PathBuf {
-    if let Some(root) = &rules.context.site_root {
+    if let Some(root) = &rules.context.site.root {
         return root.clone();
     }
     if rules.path.is_some() {

@@ -45,8 +45,28 @@ pub enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Show what the generator publishes: each Markdown file's kind, URL, language and draft state.
+    Site {
+        /// The site, or a folder of it (default: the current directory).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Configuration file; by default postlint.toml in the current directory or the nearest parent.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SiteFormat::Human)]
+        format: SiteFormat,
+    },
     /// Run the language server (LSP over standard input and output), for editors.
     Server,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SiteFormat {
+    /// The site's facts, then a table: kind, URL, file.
+    Human,
+    /// A versioned JSON document (see the README).
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -136,6 +156,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rule { name } => rule(&name),
         Command::Rules => rules(),
         Command::Profile { path, config } => profile(config.as_deref(), path),
+        Command::Site {
+            path,
+            config,
+            format,
+        } => site(config.as_deref(), path, format),
         Command::Server => crate::server::run_stdio(),
     }
 }
@@ -421,7 +446,7 @@ fn load_rules(
     let site = if site.as_os_str().is_empty() {
         current
     } else {
-        current.join(site)
+        crate::site::paths::absolute(&current, &site)
     };
     RuleSet::load(config_path.as_deref(), &site, command_line)
 }
@@ -477,6 +502,7 @@ fn render_config_error(error: &ConfigError, color: bool) -> String {
                 finding: Finding::new(range, error.message.clone()),
             }],
             linted: false,
+            skipped: None,
             summary: None,
         }],
     };
@@ -486,16 +512,22 @@ fn render_config_error(error: &ConfigError, color: bool) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The configuration for a command about one path, or the exit code after its error was
+/// shown.
+fn rules_for_path(config: Option<&Path>, path: &Path) -> Result<RuleSet, ExitCode> {
+    load_rules(config, &[path.to_owned()], &CommandLine::default()).map_err(|error| {
+        eprint!(
+            "{}",
+            render_config_error(&error, use_color(std::io::stderr().is_terminal()))
+        );
+        ExitCode::from(exit::TROUBLE)
+    })
+}
+
 fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
-    let rules = match load_rules(config, &[path], &CommandLine::default()) {
+    let rules = match rules_for_path(config, &path) {
         Ok(rules) => rules,
-        Err(error) => {
-            eprint!(
-                "{}",
-                render_config_error(&error, use_color(std::io::stderr().is_terminal()))
-            );
-            return ExitCode::from(exit::TROUBLE);
-        }
+        Err(code) => return code,
     };
     let profile = &rules.context.profile;
     let mut out = std::io::stdout().lock();
@@ -504,7 +536,7 @@ fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
         "profile: {} ({})",
         profile.generator, rules.profile_reason
     );
-    if let Some(root) = &rules.context.site_root {
+    if let Some(root) = &rules.context.site.root {
         let _ = writeln!(out, "site root: {}", root.display());
     }
     if let Some(path) = &rules.path {
@@ -540,6 +572,26 @@ fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
     };
     let _ = writeln!(out, "static folders: {statics}");
     ExitCode::from(exit::CLEAN)
+}
+
+fn site(config: Option<&Path>, path: PathBuf, format: SiteFormat) -> ExitCode {
+    let rules = match rules_for_path(config, &path) {
+        Ok(rules) => rules,
+        Err(code) => return code,
+    };
+    let listed = crate::site::listing::list(&[path], &rules);
+    let site = &rules.context.site;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match format {
+        SiteFormat::Human => crate::site::listing::write_human(site, &listed, &mut out),
+        SiteFormat::Json => crate::site::listing::write_json(site, &listed, &mut out),
+    }
+    .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::from(exit::CLEAN),
+        // A closed pipe (`| head`) says nothing.
+        Err(_) => ExitCode::from(exit::TROUBLE),
+    }
 }
 
 fn rule(name: &str) -> ExitCode {

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::diagnostic::Severity;
 use crate::profile::{self, Generator, Profile};
 use crate::rules::{self, Context, FieldNames, RULES, Rule, RuleInfo};
+use crate::site::{Site, detect};
 
 pub const FILE_NAME: &str = "postlint.toml";
 
@@ -53,13 +54,15 @@ pub struct CommandLine {
 
 impl CommandLine {
     fn level(&self, rule: &str, configured: Level) -> Level {
-        if let Some((_, level)) = self.levels.iter().rev().find(|(name, _)| name == rule) {
+        // A former name (`slug-duplicate`) means the rule it became.
+        let names = |name: &String| rules::find(name).is_some_and(|info| info.name == rule);
+        if let Some((_, level)) = self.levels.iter().rev().find(|(name, _)| names(name)) {
             return *level;
         }
-        if !self.select.is_empty() && !self.select.iter().any(|name| name == rule) {
+        if !self.select.is_empty() && !self.select.iter().any(names) {
             return Level::Off;
         }
-        if self.ignore.iter().any(|name| name == rule) {
+        if self.ignore.iter().any(names) {
             return Level::Off;
         }
         configured
@@ -303,6 +306,7 @@ fn build(
     };
 
     // The profile: named in the file, else detected from the site's files, else generic.
+    let detected = site.map(detect);
     let (generator, profile_reason, site_root) = match settings.profile {
         Some(value) => {
             let span = value.span();
@@ -313,21 +317,31 @@ fn build(
                 )
             })?;
             let file = path.map_or_else(String::new, |p| p.display().to_string());
-            let root = path.and_then(Path::parent).map(Path::to_owned);
-            (generator, format!("set in {file}"), root)
-        }
-        None => match site {
-            Some(site) => {
-                let detection = profile::detect(site);
-                (
-                    detection.generator,
-                    format!("detected: {}", detection.reason),
+            // The site's root is where the generator's files are, when they say the same
+            // generator; else the configuration's folder.
+            match detected {
+                Some(detection) if detection.generator == generator => (
+                    generator,
+                    format!("set in {file}; {}", detection.reason),
                     detection.root,
-                )
+                ),
+                _ => (
+                    generator,
+                    format!("set in {file}"),
+                    path.and_then(Path::parent).map(Path::to_owned),
+                ),
             }
+        }
+        None => match detected {
+            Some(detection) => (
+                detection.generator,
+                format!("detected: {}", detection.reason),
+                detection.root,
+            ),
             None => (Generator::Generic, "the default".to_owned(), None),
         },
     };
+    let site_model = Site::load(generator, site_root, profile_reason.clone());
     let mut profile = Profile::new(generator);
     if let Some(fields) = settings.fields {
         let span = fields.span();
@@ -369,7 +383,7 @@ fn build(
         context: Context {
             fields: Vec::new(),
             profile,
-            site_root,
+            site: site_model,
             ..Default::default()
         },
         profile_reason,

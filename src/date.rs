@@ -47,6 +47,22 @@ impl fmt::Display for Timestamp {
 }
 
 impl Timestamp {
+    /// The UTC time `seconds` after 1970-01-01T00:00:00Z.
+    pub fn from_unix(seconds: i64) -> Timestamp {
+        let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+        let of_day = seconds.rem_euclid(86_400);
+        Timestamp {
+            year,
+            month,
+            day,
+            hour: (of_day / 3600) as u8,
+            minute: (of_day % 3600 / 60) as u8,
+            second: (of_day % 60) as u8,
+            offset_minutes: Some(0),
+            has_time: true,
+        }
+    }
+
     /// Seconds since 1970-01-01T00:00:00Z; a time without an offset is read as UTC.
     pub fn unix_seconds(&self) -> i64 {
         let days = days_from_civil(self.year, self.month, self.day);
@@ -68,20 +84,28 @@ pub fn parse(text: &str) -> Result<Timestamp, String> {
     let separator = scanner
         .one_of(&['-', '/'])
         .ok_or("expected `-` after the year")?;
-    let (min_digits, what) = if separator == '/' {
-        (1, "month")
-    } else {
-        (2, "two-digit month")
-    };
+    // One-digit months and days: Hexo's `2013/7/13`, and YAML timestamps with a time
+    // (`2026-1-13T00:00:00Z`, which js-yaml, Psych and Go's yaml read as dates). A date
+    // alone with dashes needs two digits, as YAML's date type does.
+    let before_month = scanner.rest;
     let month = scanner
-        .number(min_digits, 2)
-        .ok_or_else(|| format!("expected a {what} after the year"))?;
+        .number(1, 2)
+        .ok_or("expected a month after the year")?;
+    let short_month = before_month.len() - scanner.rest.len() == 1;
     scanner
         .char(separator)
         .ok_or_else(|| format!("expected `{separator}` after the month"))?;
+    let before_day = scanner.rest;
     let day = scanner
-        .number(min_digits, 2)
+        .number(1, 2)
         .ok_or("expected a day after the month")?;
+    let short_day = before_day.len() - scanner.rest.len() == 1;
+    if separator == '-' && (short_month || short_day) && scanner.rest.is_empty() {
+        let what = if short_month { "month" } else { "day" };
+        return Err(format!(
+            "expected a two-digit {what} (a date without a time needs `2025-01-05`, not `2025-1-5`)"
+        ));
+    }
     let mut timestamp = Timestamp {
         year: year as i32,
         month: month as u8,
@@ -237,6 +261,25 @@ fn month_name(month: u8) -> &'static str {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+/// The civil date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as i32, month as u8, day as u8)
+}
+
 fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let year = i64::from(year) - i64::from(month <= 2);
     let era = year.div_euclid(400);
@@ -253,6 +296,29 @@ mod tests {
 
     fn ok(text: &str) -> Timestamp {
         parse(text).unwrap_or_else(|error| panic!("{text}: {error}"))
+    }
+
+    #[test]
+    fn unix_seconds_and_back() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29 23:59:59",
+            "2024-12-31T12:00:00Z",
+            "1969-07-20 20:17:40",
+        ] {
+            let parsed = ok(text);
+            let back = Timestamp::from_unix(parsed.unix_seconds());
+            assert_eq!(back.unix_seconds(), parsed.unix_seconds(), "{text}");
+            assert_eq!(
+                (back.year, back.month, back.day),
+                (parsed.year, parsed.month, parsed.day)
+            );
+        }
+        assert_eq!(
+            ok("2026-1-13T00:00:00.000Z").to_string(),
+            "2026-01-13 00:00:00Z"
+        );
+        assert!(parse("2026-1-13").is_err());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::config::RuleSet;
 use crate::diagnostic::{Diagnostic, Finding, Severity, UNREADABLE_FILE};
 use crate::post::Post;
-use crate::site::PostSummary;
+use crate::site::{Kind, PostSummary};
 use crate::suppress::Suppressions;
 
 /// The pseudo-rule of a file postlint itself failed on; it is a bug to report.
@@ -23,6 +23,9 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Whether the file was read and linted as a post.
     pub linted: bool,
+    /// The kind of a file left alone because its generator does not publish it (a
+    /// scaffold, a headless page): no rule applies to it.
+    pub skipped: Option<Kind>,
     /// What the site-wide rules need of the post, when one of them is enabled.
     pub summary: Option<PostSummary>,
 }
@@ -89,6 +92,29 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
     }
     sort_by_path(&mut files, |path| path);
     files.dedup();
+    (files, errors)
+}
+
+/// [`collect_paths`], each file with how it was found: named on the command line, or
+/// found walking a folder.
+pub fn collect(paths: &[PathBuf]) -> (Vec<(PathBuf, Found)>, Vec<FileReport>) {
+    let (files, errors) = collect_paths(paths);
+    let named: std::collections::HashSet<PathBuf> = paths
+        .iter()
+        .filter(|path| !path.is_dir())
+        .map(|path| without_dot_prefix(path.clone()))
+        .collect();
+    let files = files
+        .into_iter()
+        .map(|path| {
+            let found = if named.contains(&path) {
+                Found::Named
+            } else {
+                Found::Walked
+            };
+            (path, found)
+        })
+        .collect();
     (files, errors)
 }
 
@@ -206,11 +232,37 @@ fn unreadable(path: PathBuf, message: String) -> FileReport {
         path,
         source: None,
         linted: false,
+        skipped: None,
         summary: None,
     }
 }
 
-/// Reads a file as UTF-8, or says exactly why it cannot be.
+/// A file the generator does not publish, left alone.
+fn skipped(path: &Path, kind: Kind) -> FileReport {
+    FileReport {
+        path: path.to_owned(),
+        source: None,
+        diagnostics: Vec::new(),
+        linted: false,
+        skipped: Some(kind),
+        summary: None,
+    }
+}
+
+/// How a file came to be linted: named on the command line (or given as a buffer), or
+/// found walking a folder. A walk lints only what the generator publishes; a named file
+/// gets the rules of its kind (a staged README.md its Markdown rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Named,
+    Walked,
+}
+
+/// Whether a file of `kind` found by `found` is linted at all.
+fn is_linted(kind: Kind, found: Found) -> bool {
+    kind.is_published() || (found == Found::Named && kind == Kind::Document)
+}
+
 /// The size above which a file is reported and skipped, unless configured otherwise.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
@@ -298,11 +350,16 @@ pub fn diagnostic(
     })
 }
 
-/// Lints one post with every enabled rule; findings sorted by position.
+/// Lints one post with every enabled rule that applies to its kind; findings sorted by
+/// position.
 pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
+    let kind = post.page.kind;
     for enabled in rules.rules_for(&post.path) {
+        if !enabled.info.applies_to.contains(&kind) {
+            continue;
+        }
         enabled.rule.check(post, &rules.context, &mut findings);
         diagnostics.extend(findings.drain(..).filter_map(|finding| {
             let (rule, level) = (enabled.info.name, enabled.severity);
@@ -313,33 +370,49 @@ pub fn lint_post(post: &Post, rules: &RuleSet) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Reads and lints one file; never panics out, whatever the file holds.
-pub fn lint_file(path: &Path, rules: &RuleSet) -> FileReport {
+/// Reads and lints one file; never panics out, whatever the file holds. A walked file
+/// the generator does not publish is left alone, unread when its path says so.
+pub fn lint_file(path: &Path, found: Found, rules: &RuleSet) -> FileReport {
+    if let Some(page) = rules.context.site.by_path(path)
+        && !is_linted(page.kind, found)
+    {
+        return skipped(path, page.kind);
+    }
     let source = match read_limited(path, rules.max_file_size) {
         Ok(source) => source,
         Err(message) => return unreadable(path.to_owned(), message),
     };
-    lint_source(path, source, rules)
+    lint_found(path, source, found, rules)
 }
 
-/// Lints text as if it were the file at `path`.
+/// Lints text as if it were the file at `path`, named on the command line.
 pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
+    lint_found(path, source, Found::Named, rules)
+}
+
+fn lint_found(path: &Path, source: String, found: Found, rules: &RuleSet) -> FileReport {
     let result = catch_unwind(AssertUnwindSafe(|| {
-        let post = Post::parse(path, source);
+        let post = Post::parse_in(path, source, &rules.context.site, &rules.context.profile);
+        let kind = post.page.kind;
+        if !is_linted(kind, found) {
+            return Err(kind);
+        }
         let diagnostics = lint_post(&post, rules);
         let summary = rules
             .rules
             .iter()
             .any(|enabled| enabled.rule.is_site_wide())
             .then(|| PostSummary::of(&post, &rules.context));
-        (post.source, diagnostics, summary)
+        Ok((post.source, diagnostics, summary))
     }));
     match result {
-        Ok((source, diagnostics, summary)) => FileReport {
+        Ok(Err(kind)) => skipped(path, kind),
+        Ok(Ok((source, diagnostics, summary))) => FileReport {
             path: path.to_owned(),
             source: (!diagnostics.is_empty()).then(|| Arc::from(source)),
             diagnostics,
             linted: true,
+            skipped: None,
             summary,
         },
         Err(_) => FileReport {
@@ -355,6 +428,7 @@ pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
                 ),
             }],
             linted: false,
+            skipped: None,
             summary: None,
         },
     }
@@ -363,11 +437,11 @@ pub fn lint_source(path: &Path, source: String, rules: &RuleSet) -> FileReport {
 /// Lints every post under `paths` in parallel; the result is the same whatever the
 /// number of threads.
 pub fn run(paths: &[PathBuf], rules: &RuleSet) -> Outcome {
-    let (mut files, errors) = collect_paths(paths);
-    files.retain(|path| !rules.is_excluded(path));
+    let (mut files, errors) = collect(paths);
+    files.retain(|(path, _)| !rules.is_excluded(path));
     let mut reports: Vec<FileReport> = files
         .par_iter()
-        .map(|path| lint_file(path, rules))
+        .map(|(path, found)| lint_file(path, *found, rules))
         .collect();
     merge_by_path(&mut reports, errors, |report| &report.path);
     check_site(&mut reports, rules);
@@ -415,6 +489,9 @@ pub fn site_diagnostics(summaries: &[PostSummary], rules: &RuleSet) -> Vec<(usiz
             .check_site(summaries, &rules.context, &mut findings);
         for (post, finding) in findings {
             let summary = &summaries[post];
+            if !enabled.info.applies_to.contains(&summary.kind) {
+                continue;
+            }
             // `[[overrides]]` may turn the rule off, or change its level, for this file.
             let Some(level) = (if rules.overrides.is_empty() {
                 Some(enabled.severity)

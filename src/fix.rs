@@ -35,7 +35,7 @@ pub fn fix_source(
     let mut text = source;
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let post = Post::parse(path, text);
+        let post = Post::parse_in(path, text, &rules.context.site, &rules.context.profile);
         let diagnostics = lint_post(&post, rules);
         text = post.source;
         // A fix's edits go in together or not at all, and never over another fix's.

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use crate::config::RuleSet;
 use crate::diagnostic::Diagnostic;
-use crate::engine::{self, FileReport};
+use crate::engine::{self, FileReport, Found};
 use crate::report::{Reporter, Sources, Totals};
 use crate::site::PostSummary;
 
@@ -42,11 +42,11 @@ pub struct Output<'a> {
 
 /// Lints every post under `paths` and writes each output's report; returns the totals.
 pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> io::Result<Totals> {
-    let (files, errors) = engine::collect_paths(paths);
+    let (files, errors) = engine::collect(paths);
     let mut items: Vec<Item> = files
         .into_iter()
-        .filter(|path| !rules.is_excluded(path))
-        .map(Item::Post)
+        .filter(|(path, _)| !rules.is_excluded(path))
+        .map(|(path, found)| Item::Post(path, found))
         .collect();
     let errors = errors
         .into_iter()
@@ -138,14 +138,14 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
 
 /// A file to report on: a post to lint, or a path the walk could not read.
 enum Item {
-    Post(PathBuf),
+    Post(PathBuf, Found),
     Done(Box<FileReport>),
 }
 
 impl Item {
     fn path(&self) -> &Path {
         match self {
-            Item::Post(path) => path,
+            Item::Post(path, _) => path,
             Item::Done(report) => &report.path,
         }
     }
@@ -161,7 +161,7 @@ struct Linted {
 impl Linted {
     fn of(item: Item, rules: &RuleSet, reporters: &[&dyn Reporter]) -> Linted {
         let mut report = match item {
-            Item::Post(path) => engine::lint_file(&path, rules),
+            Item::Post(path, found) => engine::lint_file(&path, found, rules),
             Item::Done(report) => *report,
         };
         let summary = report.summary.take();
@@ -210,9 +210,10 @@ fn relint(
         .map(|(index, site)| (*index, site))
         .collect();
     map_in_order(affected, |(index, site)| {
-        // The same own findings as the first pass: linting is deterministic.
-        // Every site finding here is about this one file.
-        let mut report = engine::lint_file(&site[0].path, rules);
+        // The same own findings as the first pass: linting is deterministic. Every site
+        // finding here is about this one file, which was linted (so a walk found it to
+        // be published, or it was named: either way it is linted alike).
+        let mut report = engine::lint_file(&site[0].path, Found::Named, rules);
         report.summary = None;
         let mut before = Totals::default();
         before.add(&report);

@@ -326,7 +326,7 @@ fn postlint_rule(
     place: &str,
     problems: &mut Vec<Finding>,
 ) -> Option<usize> {
-    if let Some(index) = RULES.iter().position(|info| info.name == name) {
+    if let Some(index) = crate::rules::position(name) {
         return Some(index);
     }
     let lower = name.to_ascii_lowercase();

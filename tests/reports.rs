@@ -137,7 +137,7 @@ fn the_sample_sites_in_sarif_are_valid_and_relate_duplicates() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|result| result["ruleId"] == "slug-duplicate")
+        .find(|result| result["ruleId"] == "url-duplicate")
         .expect("two posts share a slug");
     let related = &duplicate["relatedLocations"][0]["physicalLocation"];
     assert!(

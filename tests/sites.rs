@@ -55,14 +55,14 @@ fn a_duplicate_slug_shows_the_other_post() {
     let (_, report) = postlint(&site("hugo"), &["check", "-q", "content/posts"]);
     // The finding in one post, and the same slug in the other shown under it.
     let finding = report
-        .split("postlint(slug-duplicate)")
+        .split("postlint(url-duplicate)")
         .nth(1)
-        .expect("a slug-duplicate finding");
+        .expect("a url-duplicate finding");
     assert!(
         finding.contains("[content/posts/cache-headers.md:3:7]"),
         "{finding}"
     );
-    assert!(finding.contains("the same slug here"), "{finding}");
+    assert!(finding.contains("the same URL here"), "{finding}");
     assert!(
         finding.contains("[content/posts/caching-static-sites.md:3:7]"),
         "{finding}"

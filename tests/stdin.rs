@@ -63,7 +63,7 @@ fn the_post_is_linted_as_the_file_it_names_with_its_configuration_and_site() {
         ["posts/new.md:6:4: error[image-alt-missing] image `a.png` has no alt text"]
     );
     // Site-wide rules see the other posts on disk.
-    let duplicate = lines_of(&out, "slug-duplicate");
+    let duplicate = lines_of(&out, "url-duplicate");
     assert_eq!(duplicate.len(), 1, "{out}");
     assert!(duplicate[0].contains("posts/older.md"), "{out}");
     // Nothing is reported about the files on disk themselves.

@@ -139,7 +139,7 @@ fn without_site_rules_and_with_a_missing_path() {
     let blog = fixture("fixtures/blog");
     let command_line = postlint::config::CommandLine {
         ignore: [
-            "slug-duplicate",
+            "url-duplicate",
             "title-duplicate",
             "cover-not-found",
             "link-broken",

@@ -69,6 +69,52 @@ impl Value {
         }
     }
 
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entries()
+            .find(|(k, _)| k.as_text() == Some(key))
+            .map(|(_, value)| value)
+    }
+
+    /// The value of `key` in a mapping, whatever the case of either (Hugo's keys).
+    pub fn get_ignore_case(&self, key: &str) -> Option<&Value> {
+        self.entries()
+            .find(|(k, _)| k.as_text().is_some_and(|k| k.eq_ignore_ascii_case(key)))
+            .map(|(_, value)| value)
+    }
+
+    /// A mapping's pairs; none for other values.
+    pub fn entries(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        let pairs: &[(Value, Value)] = match &self.kind {
+            ValueKind::Map(pairs) => pairs,
+            _ => &[],
+        };
+        pairs.iter().map(|(key, value)| (key, value))
+    }
+
+    /// A list's items; a single value as a list of one, null as none.
+    pub fn items(&self) -> &[Value] {
+        match &self.kind {
+            ValueKind::List(items) => items,
+            ValueKind::Null => &[],
+            _ => std::slice::from_ref(self),
+        }
+    }
+
+    /// The value as a boolean; `"true"` and `"false"` written as text count (TOML and
+    /// YAML authors quote them at times).
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.kind {
+            ValueKind::Bool(value) => Some(*value),
+            ValueKind::String(text) => match text.trim() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// What kind of value this is, for messages: "a list", "a boolean".
     pub fn kind_name(&self) -> &'static str {
         match &self.kind {
@@ -162,7 +208,16 @@ struct Block {
 /// Finds the block that opens on the first line (after a BOM) and the first line after it
 /// that `closers` accepts for its format.
 fn find_block(source: &str, closers: fn(Format) -> &'static [&'static str]) -> Option<Block> {
-    let mut lines = Lines::new(source, bom_len(source));
+    find_block_at(source, bom_len(source), closers)
+}
+
+/// [`find_block`], the block opening at `start`.
+fn find_block_at(
+    source: &str,
+    start: usize,
+    closers: fn(Format) -> &'static [&'static str],
+) -> Option<Block> {
+    let mut lines = Lines::new(source, start);
     let first = lines.next()?;
     let format = match delimiter(&source[first.text.clone()]) {
         "---" => Format::Yaml,
@@ -203,10 +258,74 @@ fn markdownlint_closers(format: Format) -> &'static [&'static str] {
     }
 }
 
+/// Reads a whole document of `format` (a generator's configuration file) as a mapping:
+/// its entries, with ranges in `source`, and what was wrong with it.
+pub fn parse_document(source: &str, format: Format) -> Parsed {
+    match format {
+        Format::Yaml | Format::Json => yaml::parse(source, 0..source.len(), format),
+        Format::Toml => toml_front_matter::parse(source, 0..source.len()),
+    }
+}
+
+impl Parsed {
+    /// The entries as one mapping value.
+    pub fn into_map(self) -> Value {
+        let pairs = self
+            .entries
+            .into_iter()
+            .filter_map(|entry| {
+                let key = Value {
+                    kind: ValueKind::String(entry.key),
+                    range: entry.key_range,
+                };
+                Some((key, entry.value?))
+            })
+            .collect();
+        Value {
+            kind: ValueKind::Map(pairs),
+            range: 0..0,
+        }
+    }
+}
+
+/// How a generator finds the front matter block at the top of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    /// `---` (YAML), `+++` (TOML) or `{` (JSON) on the first line, closed by the first
+    /// line that is `---` or `...`, `+++`, or `}`: what Jekyll, Hugo and gray-matter read.
+    #[default]
+    Standard,
+    /// Hexo's (hexo-front-matter): a fence of three or more `-` or `;` (`;;;` holds JSON
+    /// without its braces) closed by the next line that starts with the same fence; or no
+    /// opening fence at all, the block then ending at the first line that starts with
+    /// `---` (`title: x` … `---` … body).
+    Hexo,
+    /// Zola's and Astro's: as [`Syntax::Standard`], after any blank lines.
+    LeadingBlankLines,
+}
+
 /// Finds and reads the front matter at the top of `source`, after an optional BOM.
 /// Returns the block (if any) and the byte offset where the Markdown body starts.
 pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
-    let Some(block) = find_block(source, generator_closers) else {
+    parse_with(source, Syntax::Standard)
+}
+
+/// [`parse`], as the generator of `syntax` finds the block.
+pub fn parse_with(source: &str, syntax: Syntax) -> (Option<FrontMatter>, usize) {
+    match syntax {
+        Syntax::Standard => parse_standard(source, bom_len(source)),
+        Syntax::Hexo => parse_hexo(source),
+        Syntax::LeadingBlankLines => {
+            let start = Lines::new(source, bom_len(source))
+                .find(|line| !source[line.text.clone()].trim().is_empty())
+                .map_or(source.len(), |line| line.text.start);
+            parse_standard(source, start)
+        }
+    }
+}
+
+fn parse_standard(source: &str, start: usize) -> (Option<FrontMatter>, usize) {
+    let Some(block) = find_block_at(source, start, generator_closers) else {
         return (None, bom_len(source));
     };
     let format = block.format;
@@ -248,6 +367,141 @@ pub fn parse(source: &str) -> (Option<FrontMatter>, usize) {
         keys_known: parsed.keys_known,
     };
     (Some(front_matter), closing.next)
+}
+
+/// Hexo's front matter (hexo-front-matter 4, which Hexo 8 uses). Its regular expressions,
+/// on the text with CRLF made LF:
+/// `^(-{3,}|;{3,})\n([\s\S]+?)\n\1\n?([\s\S]*)` (a fenced block), else nothing when the
+/// text starts with a fence, else `^([\s\S]+?)\n(-{3,}|;{3,})\n?([\s\S]*)` (no opening
+/// fence). A block that is not a mapping (a line of prose before a thematic break) is no
+/// front matter; a fenced `;;;` block holds JSON without its braces.
+fn parse_hexo(source: &str) -> (Option<FrontMatter>, usize) {
+    let bom = bom_len(source);
+    let mut lines = Lines::new(source, bom);
+    let Some(first) = lines.next() else {
+        return (None, bom);
+    };
+    let first_text = &source[first.text.clone()];
+    if let Some(fence) = hexo_fence(first_text) {
+        if fence.len() != first_text.len() {
+            // `--- ` or `---x`: not a fence, and no block without one either.
+            return (None, bom);
+        }
+        let Some(closing) = lines.find(|line| source[line.text.clone()].starts_with(fence)) else {
+            return (None, bom);
+        };
+        let content = first.next..closing.text.start;
+        if content.is_empty() {
+            return (None, bom);
+        }
+        // The body starts right after the fence, on the closing line itself when more
+        // follows it there (`---x` closes and leaves `x`).
+        let after_fence = closing.text.start + fence.len();
+        let body = if after_fence == closing.text.end {
+            closing.next
+        } else {
+            after_fence
+        };
+        let json = fence.starts_with(';');
+        return match hexo_block(source, first.text.clone(), content, body, json) {
+            (Some(front_matter), body) => (Some(front_matter), body),
+            // Not a mapping: the whole file, fences and all, is the body.
+            (None, _) => (None, bom),
+        };
+    }
+    // No opening fence: the block is what comes before the first line that starts with a
+    // fence, when that is not empty.
+    for line in lines {
+        let text = &source[line.text.clone()];
+        let Some(fence) = hexo_fence(text) else {
+            continue;
+        };
+        // The line break before the fence line is not part of the block.
+        let end = source[..line.text.start]
+            .strip_suffix('\n')
+            .map(|rest| rest.strip_suffix('\r').unwrap_or(rest).len())
+            .or_else(|| source[..line.text.start].strip_suffix('\r').map(str::len))
+            .unwrap_or(line.text.start);
+        if end <= bom {
+            return (None, bom);
+        }
+        let after_fence = line.text.start + fence.len();
+        let body = if after_fence == line.text.end {
+            line.next
+        } else {
+            after_fence
+        };
+        let (front_matter, body) =
+            hexo_block(source, bom..bom, bom..end, body, fence.starts_with(';'));
+        // Prose before a thematic break reads as a scalar: no front matter, the whole
+        // file is the body.
+        return match front_matter {
+            Some(front_matter)
+                if !front_matter.entries.is_empty() || !front_matter.problems.is_empty() =>
+            {
+                (Some(front_matter), body)
+            }
+            _ => (None, bom),
+        };
+    }
+    (None, bom)
+}
+
+/// The run of three or more `-` or `;` a line starts with.
+fn hexo_fence(line: &str) -> Option<&str> {
+    let first = line.bytes().next().filter(|b| matches!(b, b'-' | b';'))?;
+    let run = line.bytes().take_while(|&b| b == first).count();
+    (run >= 3).then(|| &line[..run])
+}
+
+/// Reads a Hexo block: YAML, or JSON without its braces.
+fn hexo_block(
+    source: &str,
+    opening: Range<usize>,
+    content: Range<usize>,
+    body: usize,
+    json: bool,
+) -> (Option<FrontMatter>, usize) {
+    let (format, parsed) = if json {
+        // The braces Hexo adds, around the block's own text at its own offsets.
+        let mut braced = " ".repeat(content.start.saturating_sub(1));
+        braced.push('{');
+        braced.push_str(&source[content.clone()]);
+        braced.push('}');
+        let braces = content.start.saturating_sub(1)..braced.len();
+        let mut parsed = yaml::parse(&braced, braces, Format::Json);
+        if !parsed.problems.is_empty() {
+            // Hexo reads a `;;;` block that is not JSON as no front matter at all.
+            parsed = Parsed::default();
+        }
+        (Format::Json, parsed)
+    } else {
+        let mut parsed = yaml::parse(source, content.clone(), Format::Yaml);
+        if parsed.entries.is_empty() && parsed.problems.len() == 1 && !parsed.keys_known {
+            // A scalar or a list: not a mapping. Hexo ignores a scalar; a list fails.
+            let message = &parsed.problems[0].message;
+            if message.contains("a single string")
+                || message.contains("a number")
+                || message.contains("a boolean")
+            {
+                parsed = Parsed::default();
+            }
+        }
+        (Format::Yaml, parsed)
+    };
+    if parsed.entries.is_empty() && parsed.problems.is_empty() {
+        return (None, body);
+    }
+    let front_matter = FrontMatter {
+        format,
+        opening,
+        content,
+        closed: true,
+        entries: parsed.entries,
+        problems: parsed.problems,
+        keys_known: parsed.keys_known,
+    };
+    (Some(front_matter), body)
 }
 
 /// The file as markdownlint's heading rules see it: whether its front matter has a title
@@ -481,6 +735,100 @@ mod tests {
     fn any_unicode_space_may_trail_a_delimiter() {
         let (fm, _) = front_matter("---\u{a0}\ntitle: T\n---\u{3000}\n");
         assert!(fm.closed);
+    }
+
+    /// What Hexo reads: the entries' keys, and the body.
+    fn hexo(source: &str) -> (Vec<String>, &str) {
+        let (front_matter, body) = parse_with(source, Syntax::Hexo);
+        let keys = front_matter
+            .map(|fm| fm.entries.into_iter().map(|e| e.key).collect())
+            .unwrap_or_default();
+        (keys, &source[body..])
+    }
+
+    #[test]
+    fn hexo_front_matter_as_hexo_front_matter_reads_it() {
+        // Vectors of hexo-front-matter 4.2.1, as Hexo 8 runs it.
+        assert_eq!(
+            hexo("---\ntitle: a\n---\nbody"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(
+            hexo("----\ntitle: a\n----\nbody"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(hexo("----\ntitle: a\n---\nbody").0, Vec::<String>::new());
+        assert_eq!(
+            hexo("---\ntitle: a\n----\nbody"),
+            (vec!["title".into()], "-\nbody")
+        );
+        assert_eq!(hexo("--- \ntitle: a\n---\n").0, Vec::<String>::new());
+        assert_eq!(
+            hexo("---\ntitle: a\n---body"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(hexo("---\n---\nbody"), (vec![], "---\n---\nbody"));
+        assert_eq!(
+            hexo("title: a\ndate: 2020-01-02\n---\nbody"),
+            (vec!["title".into(), "date".into()], "body")
+        );
+        assert_eq!(
+            hexo(";;;\n\"title\": \"a\"\n;;;\nbody"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(
+            hexo("\"title\": \"a\"\n;;;\nbody"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(
+            hexo(";;;\ntitle: a\n;;;\nbody"),
+            (vec![], ";;;\ntitle: a\n;;;\nbody")
+        );
+        assert_eq!(
+            hexo("---\njust text\n---\nbody"),
+            (vec![], "---\njust text\n---\nbody")
+        );
+        assert_eq!(hexo("Title\n---\nbody"), (vec![], "Title\n---\nbody"));
+        assert_eq!(
+            hexo("# H\n\nText.\n\n---\nmore"),
+            (vec![], "# H\n\nText.\n\n---\nmore")
+        );
+        // Prose with a colon is front matter to Hexo, and disappears from the page.
+        assert_eq!(
+            hexo("Some text: with colon\n\n---\nmore"),
+            (vec!["Some text".into()], "more")
+        );
+        assert_eq!(hexo("\r\n---\r\nbody").0, Vec::<String>::new());
+        assert_eq!(
+            hexo("---\r\ntitle: a\r\n---\r\nbody"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(
+            hexo("\u{feff}title: a\n---\nbody"),
+            (vec!["title".into()], "body")
+        );
+        assert_eq!(
+            hexo("no front matter at all"),
+            (vec![], "no front matter at all")
+        );
+    }
+
+    #[test]
+    fn hexo_reports_a_block_it_would_drop() {
+        // A YAML error makes Hexo drop the file: the problem is reported, not ignored.
+        let (front_matter, _) = parse_with("title: [unclosed\n---\nbody", Syntax::Hexo);
+        assert_eq!(front_matter.unwrap().problems.len(), 1);
+        let (front_matter, _) = parse_with("---\n- a\n- b\n---\n", Syntax::Hexo);
+        assert_eq!(front_matter.unwrap().problems.len(), 1);
+    }
+
+    #[test]
+    fn zola_allows_blank_lines_before_the_block() {
+        let source = "\n\n+++\ntitle = \"x\"\n+++\nbody";
+        let (front_matter, body) = parse_with(source, Syntax::LeadingBlankLines);
+        assert_eq!(front_matter.unwrap().entries.len(), 1);
+        assert_eq!(&source[body..], "body");
+        assert_eq!(parse(source).0, None);
     }
 
     #[test]

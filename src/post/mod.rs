@@ -13,6 +13,8 @@ mod yaml;
 
 use std::path::PathBuf;
 
+use crate::profile::Profile;
+use crate::site::{Page, Site};
 use crate::suppress::Suppressions;
 use crate::text::ReadingLength;
 
@@ -45,18 +47,31 @@ pub struct Post {
     /// Where rules are turned off: comments in the body and the `postlint` front matter
     /// key. Empty for most posts.
     pub suppressions: Suppressions,
+    /// What the site's generator makes of the file: its kind, URL and slug.
+    pub page: Page,
 }
 
 impl Post {
+    /// Parses a post of a site without a known generator.
     pub fn parse(path: impl Into<PathBuf>, source: String) -> Post {
-        let (front_matter, body_start) = front_matter::parse(&source);
+        Post::parse_in(path, source, &Site::default(), &Profile::default())
+    }
+
+    /// Parses a post of `site`, and tells what its generator makes of it.
+    pub fn parse_in(
+        path: impl Into<PathBuf>,
+        source: String,
+        site: &Site,
+        profile: &Profile,
+    ) -> Post {
+        let (front_matter, body_start) = front_matter::parse_with(&source, site.syntax());
         // The heading rules follow markdownlint, whose idea of where front matter ends
         // differs from the generators' in rare cases.
         let (front_matter_title, headings_start) = front_matter::heading_view(&source);
         let body = body::parse(&source, headings_start, body_start);
         let suppressions =
             Suppressions::new(&source, front_matter.as_ref(), &body.suppression_comments);
-        Post {
+        let mut post = Post {
             path: path.into(),
             source,
             front_matter,
@@ -68,7 +83,10 @@ impl Post {
             links: body.content.links,
             reading: body.content.reading,
             suppressions,
-        }
+            page: Page::default(),
+        };
+        post.page = site.page(&post, profile);
+        post
     }
 
     /// The syntax of the post's front matter; YAML, the most common, for a post without

@@ -287,6 +287,7 @@ pub(crate) mod test_support {
             source: source.map(Arc::from),
             diagnostics,
             linted: source.is_some(),
+            skipped: None,
             summary: None,
         }
     }
@@ -338,17 +339,14 @@ pub(crate) mod test_support {
                         .secondary(0..3, "front matter starts here"),
                     ),
                     (
-                        "slug-duplicate",
+                        "url-duplicate",
                         Severity::Error,
-                        Finding::new(
-                            range_of(a, "# Hi"),
-                            "slug `x` is also the slug of `posts/b.md`",
-                        )
-                        .related(
-                            PathBuf::from("posts/b.md"),
-                            range_of(b, "x"),
-                            "the same slug here",
-                        ),
+                        Finding::new(range_of(a, "# Hi"), "`/x/` is also the URL of `posts/b.md`")
+                            .related(
+                                PathBuf::from("posts/b.md"),
+                                range_of(b, "x"),
+                                "the same URL here",
+                            ),
                     ),
                     (
                         "content-length",

@@ -374,7 +374,7 @@ mod tests {
     fn related_places_are_related_locations() {
         let log = sample_log();
         let slug = &log["runs"][0]["results"][3];
-        assert_eq!(slug["ruleId"], "slug-duplicate");
+        assert_eq!(slug["ruleId"], "url-duplicate");
         assert_eq!(
             slug["relatedLocations"],
             json!([{
@@ -383,7 +383,7 @@ mod tests {
                     "artifactLocation": {"uri": "posts/b.md"},
                     "region": {"startLine": 2, "startColumn": 7, "endLine": 2, "endColumn": 8}
                 },
-                "message": {"text": "the same slug here"}
+                "message": {"text": "the same URL here"}
             }])
         );
     }

@@ -42,7 +42,7 @@ pub fn candidates(target: &str, post_path: &Path, context: &Context) -> Vec<Path
         }
     };
     if let Some(relative) = target.strip_prefix('/') {
-        if let Some(root) = &context.site_root {
+        if let Some(root) = &context.site.root {
             under_static(root, &mut found, relative);
         }
     } else {
@@ -51,7 +51,7 @@ pub fn candidates(target: &str, post_path: &Path, context: &Context) -> Vec<Path
         if let Some(stem) = post_path.file_stem() {
             found.push(dir.join(stem).join(&target));
         }
-        if let Some(root) = &context.site_root {
+        if let Some(root) = &context.site.root {
             under_static(root, &mut found, &target);
             found.push(root.join(&target));
         }
@@ -109,7 +109,7 @@ pub fn not_found(
     context: &Context,
     advice: &str,
 ) -> Finding {
-    let looked = places_text(places, context.site_root.as_deref(), shown);
+    let looked = places_text(places, context.site.root.as_deref(), shown);
     Finding::new(range, message)
         .label("no such file")
         .help(format!("looked for {looked}; {advice}"))

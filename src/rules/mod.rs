@@ -20,7 +20,6 @@ mod required_fields;
 mod single_h1;
 pub(crate) mod slug;
 mod slug_derived_non_ascii;
-mod slug_duplicate;
 mod slug_format;
 mod slug_length;
 mod suppression_invalid;
@@ -28,6 +27,7 @@ mod tags_missing;
 mod title_duplicate;
 mod title_length;
 mod title_missing;
+mod url_duplicate;
 mod value_whitespace;
 
 use std::path::PathBuf;
@@ -37,7 +37,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Finding, Severity};
 use crate::post::Post;
 use crate::profile::Profile;
-use crate::site::PostSummary;
+use crate::site::{self, Kinds, PostSummary, Site};
 
 pub use content_length::ContentLength;
 pub use cover_missing::CoverMissing;
@@ -61,7 +61,6 @@ pub use link_text::LinkText;
 pub use required_fields::RequiredFields;
 pub use single_h1::SingleH1;
 pub use slug_derived_non_ascii::SlugDerivedNonAscii;
-pub use slug_duplicate::SlugDuplicate;
 pub use slug_format::SlugFormat;
 pub use slug_length::SlugLength;
 pub use suppression_invalid::SuppressionInvalid;
@@ -69,6 +68,7 @@ pub use tags_missing::TagsMissing;
 pub use title_duplicate::TitleDuplicate;
 pub use title_length::TitleLength;
 pub use title_missing::TitleMissing;
+pub use url_duplicate::UrlDuplicate;
 pub use value_whitespace::ValueWhitespace;
 
 /// A check over one post. Its options are the struct itself, read once from configuration.
@@ -111,9 +111,8 @@ pub struct Context {
     pub fields: Vec<FieldSpec>,
     /// The generator's conventions: which keys hold which concept.
     pub profile: Profile,
-    /// The site's root folder, where the generator's files are, when known: where
-    /// absolute paths such as `/images/a.png` are looked up.
-    pub site_root: Option<PathBuf>,
+    /// What the generator publishes, where, and from which folders.
+    pub site: Site,
     /// The site's theme folders (`themes/*`), listed the first time a path is looked up.
     pub themes: std::sync::OnceLock<Vec<PathBuf>>,
 }
@@ -122,7 +121,7 @@ impl Context {
     /// The folders under the site root's `themes/`, sorted; none without a root.
     pub fn theme_dirs(&self) -> &[PathBuf] {
         self.themes.get_or_init(|| {
-            let Some(root) = &self.site_root else {
+            let Some(root) = &self.site.root else {
                 return Vec::new();
             };
             let Ok(entries) = std::fs::read_dir(root.join("themes")) else {
@@ -148,6 +147,11 @@ pub struct RuleInfo {
     pub doc: &'static str,
     /// Builds the rule from its options table, or from the defaults when there is none.
     pub build: BuildRule,
+    /// The kinds of file the rule checks (SEO rules: published posts and pages; Markdown
+    /// rules: every rendered file).
+    pub applies_to: Kinds,
+    /// Former names, still accepted in configuration, suppressions and `postlint rule`.
+    pub aliases: &'static [&'static str],
 }
 
 /// The check of every length rule's options: `min` may not be above `max`.
@@ -220,6 +224,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "front matter must parse, have no duplicate keys, and give linted fields the right type",
         doc: doc_page!("front-matter-invalid"),
+        applies_to: site::WITH_FRONT_MATTER,
+        aliases: &[],
         build: build::<FrontMatterInvalid>,
     },
     RuleInfo {
@@ -228,6 +234,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "a post needs a title for its page, its search result and its shares",
         doc: doc_page!("title-missing"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<TitleMissing>,
     },
     RuleInfo {
@@ -236,6 +244,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "the title should fit a search result without being cut off",
         doc: doc_page!("title-length"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<TitleLength>,
     },
     RuleInfo {
@@ -244,6 +254,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "a post needs a cover image for social cards and listings",
         doc: doc_page!("cover-missing"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<CoverMissing>,
     },
     RuleInfo {
@@ -252,6 +264,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "a post needs an excerpt for its search result snippet",
         doc: doc_page!("excerpt-missing"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<ExcerptMissing>,
     },
     RuleInfo {
@@ -260,6 +274,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "the excerpt should fill a search result snippet without being cut off",
         doc: doc_page!("excerpt-length"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<ExcerptLength>,
     },
     RuleInfo {
@@ -268,6 +284,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "the slug should be lowercase ASCII words joined by hyphens",
         doc: doc_page!("slug-format"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<SlugFormat>,
     },
     RuleInfo {
@@ -276,6 +294,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "the slug should be short enough to read and share, percent-encoding counted",
         doc: doc_page!("slug-length"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<SlugLength>,
     },
     RuleInfo {
@@ -284,6 +304,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Info,
         summary: "a URL made from a non-ASCII file name is percent-encoded",
         doc: doc_page!("slug-derived-non-ascii"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<SlugDerivedNonAscii>,
     },
     RuleInfo {
@@ -292,6 +314,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "the date parses, comes before the update date, and is given where the generator needs it",
         doc: doc_page!("date-invalid"),
+        applies_to: site::WITH_FRONT_MATTER,
+        aliases: &[],
         build: build::<DateInvalid>,
     },
     RuleInfo {
@@ -300,6 +324,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Info,
         summary: "a post has tags that link it to related posts",
         doc: doc_page!("tags-missing"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<TagsMissing>,
     },
     RuleInfo {
@@ -308,6 +334,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "a front matter key the generator ignores, or a misspelling of one it reads",
         doc: doc_page!("field-ignored"),
+        applies_to: site::WITH_FRONT_MATTER,
+        aliases: &[],
         build: build::<FieldIgnored>,
     },
     RuleInfo {
@@ -316,15 +344,19 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "every post has the fields the team's schema requires, of the right type",
         doc: doc_page!("required-fields"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<RequiredFields>,
     },
     RuleInfo {
-        name: "slug-duplicate",
+        name: "url-duplicate",
         category: "site",
         default_severity: Severity::Error,
-        summary: "no two posts would be published at the same URL",
-        doc: doc_page!("slug-duplicate"),
-        build: build::<SlugDuplicate>,
+        summary: "no two pages would be published at the same URL",
+        doc: doc_page!("url-duplicate"),
+        applies_to: site::WITH_FRONT_MATTER,
+        aliases: &["slug-duplicate"],
+        build: build::<UrlDuplicate>,
     },
     RuleInfo {
         name: "title-duplicate",
@@ -332,6 +364,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "no two posts share a title",
         doc: doc_page!("title-duplicate"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<TitleDuplicate>,
     },
     RuleInfo {
@@ -340,6 +374,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "a local cover image exists where the generator looks for it",
         doc: doc_page!("cover-not-found"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<CoverNotFound>,
     },
     RuleInfo {
@@ -348,6 +384,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "relative links and images lead to files that exist, and fragments to headings",
         doc: doc_page!("link-broken"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<LinkBroken>,
     },
     RuleInfo {
@@ -356,6 +394,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "headings go down one level at a time",
         doc: doc_page!("heading-increment"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<HeadingIncrement>,
     },
     RuleInfo {
@@ -364,6 +404,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "a post has one h1: its title",
         doc: doc_page!("single-h1"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<SingleH1>,
     },
     RuleInfo {
@@ -372,6 +414,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Error,
         summary: "a heading has text",
         doc: doc_page!("heading-empty"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<HeadingEmpty>,
     },
     RuleInfo {
@@ -380,6 +424,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "sibling headings have different text",
         doc: doc_page!("heading-duplicate"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<HeadingDuplicate>,
     },
     RuleInfo {
@@ -388,6 +434,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "an image has alt text, or is marked decorative with an HTML `alt=\"\"`",
         doc: doc_page!("image-alt-missing"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<ImageAltMissing>,
     },
     RuleInfo {
@@ -396,6 +444,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Info,
         summary: "alt text is long enough to describe the image and short enough to listen to",
         doc: doc_page!("image-alt-length"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<ImageAltLength>,
     },
     RuleInfo {
@@ -404,6 +454,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "link text says where the link leads, not `click here` or a bare URL",
         doc: doc_page!("link-text"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<LinkText>,
     },
     RuleInfo {
@@ -412,6 +464,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Info,
         summary: "a post has at least 300 reading units (a word, or two CJK characters)",
         doc: doc_page!("content-length"),
+        applies_to: site::PUBLISHED,
+        aliases: &[],
         build: build::<ContentLength>,
     },
     RuleInfo {
@@ -420,6 +474,8 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "suppression comments and the `postlint` front matter key name rules and directives that exist",
         doc: doc_page!("suppression-invalid"),
+        applies_to: site::RENDERED,
+        aliases: &[],
         build: build::<SuppressionInvalid>,
     },
     RuleInfo {
@@ -428,12 +484,23 @@ pub static RULES: &[RuleInfo] = &[
         default_severity: Severity::Warning,
         summary: "a quoted front matter value has no stray whitespace around it",
         doc: doc_page!("value-whitespace"),
+        applies_to: site::WITH_FRONT_MATTER,
+        aliases: &[],
         build: build::<ValueWhitespace>,
     },
 ];
 
+/// The rule of a name, or of a former name.
 pub fn find(name: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|rule| rule.name == name)
+    position(name).map(|index| &RULES[index])
+}
+
+/// The index in [`RULES`] of the rule of a name, or of a former name.
+pub fn position(name: &str) -> Option<usize> {
+    RULES
+        .iter()
+        .position(|rule| rule.name == name)
+        .or_else(|| RULES.iter().position(|rule| rule.aliases.contains(&name)))
 }
 
 #[cfg(test)]
@@ -456,11 +523,16 @@ pub(crate) mod test_support {
 
     /// Checks under a generator's profile.
     pub fn check_in(rule: &dyn Rule, generator: Generator, source: &str) -> Vec<Finding> {
-        let post = Post::parse("post.md", source.to_owned());
         let context = Context {
             profile: Profile::new(generator),
             ..Context::default()
         };
+        let post = Post::parse_in(
+            "post.md",
+            source.to_owned(),
+            &context.site,
+            &context.profile,
+        );
         let mut findings = Vec::new();
         rule.check(&post, &context, &mut findings);
         findings

@@ -3,24 +3,18 @@
 
 use serde::Deserialize;
 
-use super::slug::{Origin, slug_of, suggest_slug};
+use super::slug::{judged_slug, suggest_slug};
 use super::{Context, FieldNames, Rule};
 use crate::diagnostic::Finding;
 use crate::post::Post;
-use crate::profile::Profile;
 use crate::rules::slug_length::encoded_length;
+use crate::site::Origin;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct SlugDerivedNonAscii {
     /// Front matter keys that hold the slug; by default the profile's (`[fields] slug`).
     pub fields: Option<FieldNames>,
-}
-
-impl SlugDerivedNonAscii {
-    fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
-        self.fields.as_ref().unwrap_or(&profile.fields.slug)
-    }
 }
 
 /// Whether a derived slug is this rule's, not slug-format's: it has a non-ASCII letter.
@@ -30,7 +24,7 @@ pub fn is_non_ascii_derived(origin: Origin, slug: &str) -> bool {
 
 impl Rule for SlugDerivedNonAscii {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
-        let Some(slug) = slug_of(post, self.names(&context.profile), &context.profile) else {
+        let Some(slug) = judged_slug(post, self.fields.as_ref()) else {
             return;
         };
         if !is_non_ascii_derived(slug.origin, &slug.text) {
@@ -71,7 +65,7 @@ impl Rule for SlugDerivedNonAscii {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Generator;
+    use crate::profile::{Generator, Profile};
     use crate::rules::test_support::check_at;
 
     fn messages(path: &str, source: &str) -> Vec<String> {
@@ -101,11 +95,16 @@ mod tests {
 
     #[test]
     fn hexo_says_to_rename_the_file() {
-        let post = Post::parse("source/_posts/你好.md", "---\nslug: ignored\n---\n".into());
         let context = Context {
             profile: Profile::new(Generator::Hexo),
             ..Context::default()
         };
+        let post = Post::parse_in(
+            "source/_posts/你好.md",
+            "---\nslug: ignored\n---\n".into(),
+            &context.site,
+            &context.profile,
+        );
         let mut findings = Vec::new();
         SlugDerivedNonAscii::default().check(&post, &context, &mut findings);
         assert!(

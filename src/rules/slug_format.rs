@@ -3,12 +3,13 @@
 use regex::Regex;
 use serde::{Deserialize, Deserializer};
 
-use super::slug::{Origin, Slug, slug_of, suggest_slug};
+use super::slug::{judged_slug, suggest_slug};
 use super::slug_derived_non_ascii::is_non_ascii_derived;
 use super::{Context, Expect, FieldNames, FieldSpec, Rule};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix};
 use crate::post::{Format, Post};
 use crate::profile::Profile;
+use crate::site::{Origin, Slug};
 
 /// The pattern slugs must match when none is configured.
 const DEFAULT_PATTERN: &str = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -121,8 +122,8 @@ impl SlugFormat {
 }
 
 impl Rule for SlugFormat {
-    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
-        let Some(slug) = slug_of(post, self.names(&context.profile), &context.profile) else {
+    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
+        let Some(slug) = judged_slug(post, self.fields.as_ref()) else {
             return;
         };
         // A file name in Chinese, say, is slug-derived-non-ascii's, as an info: it is the

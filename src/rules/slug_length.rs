@@ -2,11 +2,11 @@
 
 use serde::Deserialize;
 
-use super::slug::{Origin, slug_of, suggest_slug};
+use super::slug::{judged_slug, suggest_slug};
 use super::{Context, FieldNames, Rule, plural};
 use crate::diagnostic::Finding;
 use crate::post::Post;
-use crate::profile::Profile;
+use crate::site::Origin;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -34,15 +34,9 @@ pub fn encoded_length(slug: &str) -> usize {
         .sum()
 }
 
-impl SlugLength {
-    fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
-        self.fields.as_ref().unwrap_or(&profile.fields.slug)
-    }
-}
-
 impl Rule for SlugLength {
-    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
-        let Some(slug) = slug_of(post, self.names(&context.profile), &context.profile) else {
+    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
+        let Some(slug) = judged_slug(post, self.fields.as_ref()) else {
             return;
         };
         let encoded = encoded_length(&slug.text);

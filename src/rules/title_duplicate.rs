@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::slug_duplicate::{others_in, others_text};
+use super::url_duplicate::{others_in, others_text};
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::site::{PostSummary, duplicate_groups};
@@ -78,7 +78,8 @@ mod tests {
     fn post(index: usize, title: &str) -> PostSummary {
         PostSummary {
             path: PathBuf::from(format!("posts/{index:02}.md")).into(),
-            slug: None,
+            kind: crate::site::Kind::Post,
+            url: None,
             title: Some(Located::new(title, 10..10 + title.len(), 2)),
             suppressions: None,
         }

@@ -1,14 +1,14 @@
-//! `slug-duplicate`: two posts that would be published at the same URL.
+//! `url-duplicate`: two pages the generator would publish at one URL.
 
 use serde::Deserialize;
 
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
-use crate::site::{PostSummary, duplicate_groups, section_of};
+use crate::site::{PostSummary, duplicate_groups};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct SlugDuplicate {}
+pub struct UrlDuplicate {}
 
 /// How many of the other posts in a group of duplicates are shown beside each one: a
 /// title shared by a thousand posts gives each of them a few places to look, not a
@@ -42,7 +42,13 @@ pub fn others_text(
     text
 }
 
-impl Rule for SlugDuplicate {
+/// A URL as two of them are compared: without percent-encoding, so that `/中文/` and
+/// `/%E4%B8%AD%E6%96%87/` are one address.
+fn comparable(url: &str) -> String {
+    crate::site::clean_target(url)
+}
+
+impl Rule for UrlDuplicate {
     fn check(&self, _: &crate::post::Post, _: &Context, _: &mut Vec<Finding>) {}
 
     fn is_site_wide(&self) -> bool {
@@ -50,41 +56,42 @@ impl Rule for SlugDuplicate {
     }
 
     fn check_site(&self, posts: &[PostSummary], _: &Context, findings: &mut Vec<(usize, Finding)>) {
-        // Posts in one folder share a URL prefix; generators lowercase URLs or serve them
-        // from case-insensitive file systems, so `My-Post` and `my-post` collide.
-        let by_url = duplicate_groups(posts, |post| {
-            let (slug, _) = post.slug.as_ref()?;
-            (!slug.text.is_empty()).then(|| (section_of(&post.path), slug.text.to_lowercase()))
-        });
+        // Only the pages the site model gives a whole URL: a draft is not built, and a URL
+        // with a part only a plugin knows is never compared.
+        let by_url = duplicate_groups(posts, |post| Some(comparable(&post.url.as_ref()?.url.text)));
         for group in &by_url {
             for &index in group {
-                let post = &posts[index];
-                let Some((slug, _)) = &post.slug else {
+                let Some(at) = &posts[index].url else {
                     continue;
                 };
                 let (others, count) = others_in(group, index);
+                let label = if at.set {
+                    "sets the same URL as another page"
+                } else {
+                    "the path gives the same URL as another page"
+                };
                 let mut finding = Finding::new(
-                    slug.range(),
+                    at.url.range(),
                     format!(
-                        "slug `{}` is also the slug of {}; both would be published at one URL",
-                        slug.text,
+                        "`{}` is also the URL of {}; the generator writes only one of them",
+                        at.url.text,
                         others_text(posts, &others, count, |other| other
-                            .slug
+                            .url
                             .as_ref()
-                            .map_or(1, |(slug, _)| slug.line()))
+                            .map_or(1, |at| at.url.line()))
                     ),
                 )
-                .label("same URL as another post")
+                .label(label)
                 .help(
-                    "give one of them another slug (or rename its file); the generator \
-                     overwrites one page with the other, or refuses to build",
+                    "give one of them another slug (or rename its file or folder); the \
+                     generator overwrites one page with the other, or refuses to build",
                 );
                 for &other in &others {
-                    if let Some((other_slug, _)) = &posts[other].slug {
+                    if let Some(other_at) = &posts[other].url {
                         finding = finding.related(
                             posts[other].path.to_path_buf(),
-                            other_slug.range(),
-                            "the same slug here",
+                            other_at.url.range(),
+                            "the same URL here",
                         );
                     }
                 }

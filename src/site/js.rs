@@ -1,0 +1,1 @@
+//! Reading plain literal values from a JavaScript or TypeScript configuration.

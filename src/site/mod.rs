@@ -1,0 +1,324 @@
+//! The site: what the generator publishes, as what kind of page, at which URL.
+//!
+//! A [`Site`] is built once per run, before any post is read: the generator, its root, the
+//! configuration values that matter (read from the generator's own files, or assumed from
+//! its documented defaults), and one [`Model`] per generator that answers, for each file,
+//! what the generator makes of it ([`Page`]). Rules never branch on a generator's name:
+//! they read the post's page and ask the site.
+
+mod config_file;
+mod detect;
+mod generic;
+mod hexo;
+mod js;
+pub mod links;
+pub mod listing;
+pub(crate) mod paths;
+pub mod slug;
+pub mod summary;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use config_file::{ConfigProblem, Facts};
+pub use detect::{Detection, detect};
+pub use links::{
+    anchors, clean_target, heading_anchor, is_remote, local_cover, local_targets, section_of,
+};
+pub use slug::{Origin, Slug};
+pub use summary::{Located, PostSummary, duplicate_groups};
+
+use crate::post::Post;
+use crate::post::front_matter::Syntax;
+use crate::profile::{Generator, Profile};
+
+/// What a file is to the generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A dated article of a blog: Hexo's and Jekyll's `_posts`, a Docusaurus blog post.
+    Post,
+    /// Any other page the generator publishes on its own: a documentation page, an about
+    /// page, a Hugo or Zola page.
+    Page,
+    /// A list page over other pages: Hugo's `_index.md`, a Zola section.
+    Section,
+    /// A file for the repository's readers, not the site's (README.md, CONTRIBUTING.md):
+    /// a forge renders it, the generator does not.
+    Document,
+    /// Read into other pages, never a page of its own: an include, a snippet, data.
+    Partial,
+    /// Never published: a scaffold or archetype, a template, a headless or never-rendered
+    /// page, a file the configuration excludes or that lies outside the content folder.
+    Unpublished,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Post => "post",
+            Kind::Page => "page",
+            Kind::Section => "section",
+            Kind::Document => "document",
+            Kind::Partial => "partial",
+            Kind::Unpublished => "unpublished",
+        }
+    }
+
+    /// Whether the generator gives the file an address of its own.
+    pub fn is_published(self) -> bool {
+        matches!(self, Kind::Post | Kind::Page | Kind::Section)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Kinds a rule may apply to: the rule runs on a file of any kind in its list.
+pub type Kinds = &'static [Kind];
+
+/// SEO rules: the pages people find and share.
+pub const PUBLISHED: Kinds = &[Kind::Post, Kind::Page];
+/// Front matter rules: every file whose front matter the generator reads.
+pub const WITH_FRONT_MATTER: Kinds = &[Kind::Post, Kind::Page, Kind::Section];
+/// Markdown rules: every file someone reads rendered, on the site or on a forge.
+pub const RENDERED: Kinds = &[Kind::Post, Kind::Page, Kind::Section, Kind::Document];
+
+/// A page's address, as far as it can be known without running the generator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Url {
+    /// The path the page is served at, with the site's base path: `/blog/2025/01/hello/`.
+    Known(String),
+    /// A pattern with a part only a plugin or a program can fill: `/posts/:abbrlink/`.
+    Partial { pattern: String, why: String },
+    /// Why it cannot be told.
+    Unknown(String),
+}
+
+impl Url {
+    pub fn known(&self) -> Option<&str> {
+        match self {
+            Url::Known(url) => Some(url),
+            _ => None,
+        }
+    }
+}
+
+/// What the generator makes of one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub kind: Kind,
+    /// Why the file is of its kind, when that is not plain (why it is unpublished).
+    pub why: Option<String>,
+    /// `None` for a file that is not published.
+    pub url: Option<Url>,
+    /// The language of a multilingual site the page belongs to.
+    pub lang: Option<String>,
+    /// A draft is left out of a build unless drafts are asked for.
+    pub draft: bool,
+    /// The collection, content plugin or section type the page belongs to, where the
+    /// generator has such a thing (Jekyll and Astro collections, Docusaurus docs or blog).
+    pub collection: Option<String>,
+    /// The part of the URL the author chose by name: a `slug` value, or the file or folder
+    /// name where it becomes the URL. `None` where the URL does not use one.
+    pub slug: Option<Slug>,
+    /// Where the front matter sets the URL (`slug`, `url`, `permalink`, `path`), for
+    /// findings about the URL; `None` when it comes from the path.
+    pub url_set_at: Option<std::ops::Range<usize>>,
+    /// Whether the generator needs a date in the front matter, which the file's name does
+    /// not give.
+    pub needs_date: bool,
+    /// Other addresses the page answers at (`aliases`, `redirect_from`).
+    pub aliases: Vec<String>,
+}
+
+impl Page {
+    /// A published page of `kind` at `url`, nothing else known.
+    pub fn new(kind: Kind, url: Url) -> Page {
+        Page {
+            kind,
+            why: None,
+            url: Some(url),
+            lang: None,
+            draft: false,
+            collection: None,
+            slug: None,
+            url_set_at: None,
+            needs_date: false,
+            aliases: Vec::new(),
+        }
+    }
+
+    /// A file that is not a page of its own, and why.
+    pub fn not_published(kind: Kind, why: impl Into<String>) -> Page {
+        Page {
+            why: Some(why.into()),
+            url: None,
+            ..Page::new(kind, Url::Unknown(String::new()))
+        }
+    }
+
+    /// The URL, when it is fully known.
+    pub fn known_url(&self) -> Option<&str> {
+        self.url.as_ref().and_then(Url::known)
+    }
+}
+
+impl Default for Page {
+    /// A page of the generic model: a post whose URL is not known.
+    fn default() -> Page {
+        Page::new(Kind::Post, Url::Unknown("no generator is known".into()))
+    }
+}
+
+/// One file as a model sees it.
+pub struct File<'a> {
+    /// The post, parsed: its path as postlint was given it or found it, its front matter.
+    pub post: &'a Post,
+    /// The path from the site's root, with `/` between folders (`content/a.md`, or
+    /// `../docs/a.md` beside the root); `None` without a root.
+    pub relative: Option<&'a str>,
+}
+
+/// What one generator does with a site's files. One implementation per generator, each in
+/// its own file, answering the same questions.
+pub(crate) trait Model: Send + Sync + fmt::Debug {
+    /// What the generator makes of a file it can see only by its path, before it is read:
+    /// `Some` for files it never publishes whatever they hold (scaffolds, files outside
+    /// the content folder). Lets a walk skip them unread.
+    fn by_path(&self, relative: &str) -> Option<Page>;
+
+    /// What the generator makes of a file, from its place and its front matter.
+    fn page(&self, file: &File<'_>, profile: &Profile) -> Page;
+
+    /// How the generator finds a file's front matter.
+    fn syntax(&self) -> Syntax {
+        Syntax::Standard
+    }
+}
+
+/// The whole site, as postlint understands it before reading any post.
+#[derive(Debug)]
+pub struct Site {
+    pub generator: Generator,
+    /// The folder with the generator's configuration; `None` when none was found.
+    pub root: Option<PathBuf>,
+    /// How the generator was chosen, for `postlint site` and `postlint profile`.
+    pub reason: String,
+    /// What was read from the configuration, or assumed.
+    pub facts: Facts,
+    /// The folder postlint may look in: see [`paths::boundary`].
+    boundary: Option<PathBuf>,
+    /// The current directory when the site was built, against which relative paths of
+    /// posts are placed under the root.
+    current_dir: PathBuf,
+    model: Box<dyn Model>,
+}
+
+impl Default for Site {
+    fn default() -> Site {
+        Site::generic(None, "the default".into())
+    }
+}
+
+impl Site {
+    /// A site without a known generator: every Markdown file is a post.
+    pub fn generic(root: Option<PathBuf>, reason: String) -> Site {
+        Site {
+            generator: Generator::Generic,
+            root,
+            reason,
+            facts: Facts {
+                base_path: "/".into(),
+                ..Facts::default()
+            },
+            boundary: None,
+            current_dir: std::env::current_dir().unwrap_or_default(),
+            model: Box::new(generic::Generic),
+        }
+    }
+
+    /// Builds the site of `generator` rooted at `root`, reading its configuration.
+    pub fn load(generator: Generator, root: Option<PathBuf>, reason: String) -> Site {
+        let current_dir = std::env::current_dir().unwrap_or_default();
+        let Some(root) = root else {
+            let mut site = Site::generic(None, reason);
+            site.generator = generator;
+            return site;
+        };
+        let root = paths::absolute(&current_dir, &root);
+        let boundary = paths::boundary(&root, &current_dir);
+        let mut loader = config_file::Loader::new(&root, &boundary);
+        let model: Box<dyn Model> = match generator {
+            Generator::Hexo => Box::new(hexo::load(&mut loader)),
+            _ => Box::new(generic::Generic),
+        };
+        let facts = loader.finish();
+        Site {
+            generator,
+            root: Some(root),
+            reason,
+            facts,
+            boundary: Some(boundary),
+            current_dir,
+            model,
+        }
+    }
+
+    /// `path` from the site's root, `/`-separated (`content/a.md`, `../docs/a.md`);
+    /// `None` without a root, or outside the folder postlint may look in.
+    pub fn relative(&self, path: &Path) -> Option<String> {
+        let (root, boundary) = (self.root.as_ref()?, self.boundary.as_ref()?);
+        let absolute = paths::absolute(&self.current_dir, path);
+        paths::relative_to(root, boundary, &absolute)
+    }
+
+    /// What the generator makes of the file at `path`, judged by its path alone; `None`
+    /// when its content decides.
+    pub fn by_path(&self, path: &Path) -> Option<Page> {
+        if self.root.is_none() {
+            return self
+                .model
+                .by_path(&paths::slashed(path).unwrap_or_default());
+        }
+        match self.relative(path) {
+            Some(relative) => self.model.by_path(&relative),
+            None => Some(Page::not_published(
+                Kind::Unpublished,
+                "outside the site's folder",
+            )),
+        }
+    }
+
+    /// How the generator finds a file's front matter.
+    pub fn syntax(&self) -> Syntax {
+        self.model.syntax()
+    }
+
+    /// What the generator makes of a parsed post.
+    pub fn page(&self, post: &Post, profile: &Profile) -> Page {
+        if let Some(page) = self.by_path(&post.path) {
+            return page;
+        }
+        let relative = self.relative(&post.path);
+        let file = File {
+            post,
+            relative: relative.as_deref(),
+        };
+        self.model.page(&file, profile)
+    }
+}
+
+/// A folder of files for a test: `(path, text)` pairs.
+#[cfg(test)]
+pub(crate) fn test_site(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
