@@ -203,7 +203,7 @@ mod tests {
         let profile = "profile = \"hugo\"\n";
         let rules = RuleSet::from_toml(Path::new("postlint.toml"), profile, None).unwrap();
         let (fixed, _) = fix_source(
-            Path::new("a.md"),
+            Path::new("content/a.md"),
             "---\nurl: /posts/My_Post/\n---\n".into(),
             &rules,
             Applicability::Unsafe,

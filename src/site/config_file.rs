@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::post::Value;
 use crate::post::front_matter::{Format, parse_document};
+use crate::post::{Value, ValueKind};
 
 use super::paths;
 
@@ -205,6 +205,27 @@ pub fn format_of(name: &str) -> Option<Format> {
     }
 }
 
+/// Deep-merges `over` into `base`: mappings key by key (keys compared without regard to
+/// case when `ignore_case`), anything else replaced.
+pub fn merge(base: &mut Value, over: Value, ignore_case: bool) {
+    match (&mut base.kind, over.kind) {
+        (ValueKind::Map(pairs), ValueKind::Map(over_pairs)) => {
+            for (key, value) in over_pairs {
+                let same = |k: &Value| match (k.as_text(), key.as_text()) {
+                    (Some(a), Some(b)) if ignore_case => a.eq_ignore_ascii_case(b),
+                    (Some(a), Some(b)) => a == b,
+                    _ => false,
+                };
+                match pairs.iter_mut().find(|(k, _)| same(k)) {
+                    Some((_, existing)) => merge(existing, value, ignore_case),
+                    None => pairs.push((key, value)),
+                }
+            }
+        }
+        (_, kind) => base.kind = kind,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +295,22 @@ mod tests {
             Some(dir.path().join("posts"))
         );
         assert_eq!(loader.finish().problems.len(), 1);
+    }
+
+    #[test]
+    fn merging_is_deep_and_may_ignore_case() {
+        let dir = site(&[
+            ("a.yaml", "baseURL: x\nmarkup:\n  goldmark:\n    a: 1\n"),
+            ("b.toml", "baseurl = 'y'\n[markup.goldmark]\nb = 2\n"),
+        ]);
+        let mut loader = Loader::new(dir.path(), dir.path());
+        let mut base = loader.read("a.yaml").unwrap().root;
+        merge(&mut base, loader.read("b.toml").unwrap().root, true);
+        assert_eq!(
+            base.get_ignore_case("baseurl").unwrap().as_text(),
+            Some("y")
+        );
+        let goldmark = base.get("markup").unwrap().get("goldmark").unwrap();
+        assert!(goldmark.get("a").is_some() && goldmark.get("b").is_some());
     }
 }

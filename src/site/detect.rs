@@ -106,6 +106,17 @@ fn detect_in(folder: &Folder) -> Option<(Generator, String)> {
             return Some((Generator::Hugo, format!("`{name}`")));
         }
     }
+    // Hugo's configuration folder, with no file at the root.
+    if folder.is_dir("config") {
+        for name in ["hugo", "config"] {
+            for extension in ["toml", "yaml", "yml", "json"] {
+                let file = format!("config/_default/{name}.{extension}");
+                if folder.path.join(&file).is_file() {
+                    return Some((Generator::Hugo, format!("`{file}`")));
+                }
+            }
+        }
+    }
     for extension in CONFIG_EXTENSIONS {
         let name = format!("astro.config.{extension}");
         if folder.is_file(&name) {

@@ -10,6 +10,7 @@ mod config_file;
 mod detect;
 mod generic;
 mod hexo;
+mod hugo;
 mod js;
 pub mod links;
 pub mod listing;
@@ -253,6 +254,7 @@ impl Site {
         let mut loader = config_file::Loader::new(&root, &boundary);
         let model: Box<dyn Model> = match generator {
             Generator::Hexo => Box::new(hexo::load(&mut loader)),
+            Generator::Hugo => Box::new(hugo::load(&mut loader)),
             _ => Box::new(generic::Generic),
         };
         let facts = loader.finish();
