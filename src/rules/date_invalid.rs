@@ -9,7 +9,7 @@ use super::{Context, Expect, FieldSpec, FieldState, Rule, field_state, list_name
 use crate::date::{self, Timestamp};
 use crate::diagnostic::{Finding, Severity};
 use crate::post::{Entry, Post, Value};
-use crate::profile::{DateRequired, Profile};
+use crate::profile::Profile;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -55,15 +55,6 @@ fn unparsable(field: &DateField<'_>, reason: &str) -> Finding {
     ))
 }
 
-/// Whether a Jekyll-style file name carries the date (`2025-11-13-title.md`).
-fn file_name_is_dated(post: &Post) -> bool {
-    post.path
-        .file_name()
-        .and_then(|name| name.to_str())
-        .and_then(|name| name.get(..11))
-        .is_some_and(|prefix| prefix.ends_with('-') && date::parse(&prefix[..10]).is_ok())
-}
-
 fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -72,12 +63,9 @@ fn now() -> i64 {
 
 impl DateInvalid {
     fn missing(&self, post: &Post, profile: &Profile, findings: &mut Vec<Finding>) {
-        let required = match profile.date_required {
-            DateRequired::No => false,
-            DateRequired::Yes => true,
-            DateRequired::UnlessFileNameDated => !file_name_is_dated(post),
-        };
-        if !required {
+        // The site's model knows where the generator needs a date: Astro's schema, a
+        // Docusaurus blog post whose file name has none.
+        if !post.page.needs_date {
             return;
         }
         let names = &profile.fields.date;
@@ -223,7 +211,7 @@ mod tests {
     }
 
     #[test]
-    fn required_by_astro_and_by_jekyll_without_a_dated_file_name() {
+    fn asked_for_where_the_site_model_needs_one() {
         let rule = DateInvalid::default();
         assert_eq!(
             check_in(&rule, Generator::Astro, "---\ntitle: t\n---\n")[0].message,

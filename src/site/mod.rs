@@ -11,6 +11,7 @@ mod detect;
 mod generic;
 mod hexo;
 mod hugo;
+mod jekyll;
 mod js;
 pub mod links;
 pub mod listing;
@@ -255,6 +256,7 @@ impl Site {
         let model: Box<dyn Model> = match generator {
             Generator::Hexo => Box::new(hexo::load(&mut loader)),
             Generator::Hugo => Box::new(hugo::load(&mut loader)),
+            Generator::Jekyll => Box::new(jekyll::load(&mut loader)),
             _ => Box::new(generic::Generic),
         };
         let facts = loader.finish();
