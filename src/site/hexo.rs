@@ -667,47 +667,19 @@ pub fn slugize(text: &str, transform: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::TestSite;
 
-    fn site_with(config: &str) -> (tempfile::TempDir, Hexo) {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("_config.yml"), config).unwrap();
-        let mut loader = Loader::new(dir.path(), dir.path());
-        let hexo = load(&mut loader);
-        (dir, hexo)
-    }
-
-    fn url(hexo: &Hexo, relative: &str, source: &str) -> Option<Url> {
-        if let Some(page) = hexo.by_path(relative) {
-            return page.url;
-        }
-        let post = Post::parse_in(
-            relative,
-            source.to_owned(),
-            &super::super::Site::default(),
-            &Profile::default(),
-        );
-        let file = File {
-            post: &post,
-            relative: Some(relative),
-        };
-        hexo.page(&file, &Profile::default()).url
-    }
-
-    fn known(hexo: &Hexo, relative: &str, source: &str) -> String {
-        match url(hexo, relative, source) {
-            Some(Url::Known(url)) => url,
-            other => panic!("{relative}: {other:?}"),
-        }
+    fn site_with(config: &str) -> TestSite<Hexo> {
+        TestSite::new(&[("_config.yml", config)], load)
     }
 
     #[test]
     fn posts_as_hexo_routes_them() {
-        let (_dir, hexo) = site_with(
+        let hexo = site_with(
             "permalink: news/:year/:month/:day/:title/\nnew_post_name: :year-:month-:day-:title.md\npretty_urls:\n  trailing_index: false\n  trailing_html: false\n",
         );
         assert_eq!(
-            known(
-                &hexo,
+            hexo.known_with(
                 "source/_posts/2014-06-14-hexo-2-7-released.md",
                 "---\ntitle: x\n---\n"
             ),
@@ -715,8 +687,7 @@ mod tests {
         );
         // The front matter's date wins over the file name's; a written offset is UTC.
         assert_eq!(
-            known(
-                &hexo,
+            hexo.known_with(
                 "source/_posts/2020-01-01-q.md",
                 "---\ndate: 2020-01-02 02:30:00 +09:00\n---\n"
             ),
@@ -724,102 +695,87 @@ mod tests {
         );
         // A file that does not match `new_post_name` keeps its whole slugized path.
         assert_eq!(
-            known(
-                &hexo,
+            hexo.known_with(
                 "source/_posts/sub/2024-01-03-nested.md",
                 "---\ndate: 2024-01-03\n---\n"
             ),
             "/news/2024/01/03/sub-2024-01-03-nested/"
         );
         assert_eq!(
-            known(&hexo, "source/docs/setup.md", "---\ntitle: x\n---\n"),
+            hexo.known_with("source/docs/setup.md", "---\ntitle: x\n---\n"),
             "/docs/setup"
         );
         assert_eq!(
-            known(&hexo, "source/docs/index.md", "---\ntitle: x\n---\n"),
+            hexo.known_with("source/docs/index.md", "---\ntitle: x\n---\n"),
             "/docs/"
         );
-        assert_eq!(known(&hexo, "source/index.md", ""), "/");
+        assert_eq!(hexo.known_with("source/index.md", ""), "/");
     }
 
     #[test]
     fn a_slug_is_ignored_and_permalinks_set_the_path() {
-        let (_dir, hexo) = site_with("root: /blog/\n");
+        let hexo = site_with("root: /blog/\n");
         assert_eq!(
-            known(
-                &hexo,
+            hexo.known_with(
                 "source/_posts/m-slug.md",
                 "---\ndate: 2020-01-08\nslug: custom\n---\n"
             ),
             "/blog/2020/01/08/m-slug/"
         );
         assert_eq!(
-            known(
-                &hexo,
-                "source/_posts/n.md",
-                "---\npermalink: custom/path\n---\n"
-            ),
+            hexo.known_with("source/_posts/n.md", "---\npermalink: custom/path\n---\n"),
             "/blog/custom/path"
         );
         assert_eq!(
-            known(&hexo, "source/about/index.md", "---\ntitle: About\n---\n"),
+            hexo.known_with("source/about/index.md", "---\ntitle: About\n---\n"),
             "/blog/about/index.html"
         );
         assert_eq!(
-            known(
-                &hexo,
-                "source/docs/perm.md",
-                "---\npermalink: pretty/\n---\n"
-            ),
+            hexo.known_with("source/docs/perm.md", "---\npermalink: pretty/\n---\n"),
             "/blog/pretty/index.html"
         );
     }
 
     #[test]
     fn tokens_only_a_plugin_fills_leave_the_url_partial() {
-        let (_dir, hexo) = site_with("permalink: posts/:abbrlink/\n");
+        let hexo = site_with("permalink: posts/:abbrlink/\n");
         assert!(matches!(
-            url(&hexo, "source/_posts/a.md", "---\ntitle: A\n---\n"),
+            hexo.url_with("source/_posts/a.md", "---\ntitle: A\n---\n"),
             Some(Url::Partial { .. })
         ));
         assert_eq!(
-            known(
-                &hexo,
-                "source/_posts/a.md",
-                "---\nabbrlink: 4a17b156\n---\n"
-            ),
+            hexo.known_with("source/_posts/a.md", "---\nabbrlink: 4a17b156\n---\n"),
             "/posts/4a17b156/"
         );
         // Without a date the URL's date is the file's creation time.
-        let (_dir, hexo) = site_with("title: x\n");
+        let hexo = site_with("title: x\n");
         assert!(matches!(
-            url(&hexo, "source/_posts/a.md", "---\ntitle: A\n---\n"),
+            hexo.url_with("source/_posts/a.md", "---\ntitle: A\n---\n"),
             Some(Url::Partial { .. })
         ));
     }
 
     #[test]
     fn categories_and_the_root_from_the_url() {
-        let (_dir, hexo) = site_with(
+        let hexo = site_with(
             "url: https://example.com/blog\npermalink: :category/:title/\ncategory_map:\n  Café Talk: cafe\n",
         );
         assert_eq!(
-            known(
-                &hexo,
+            hexo.known_with(
                 "source/_posts/with-assets.md",
                 "---\ncategories: [Café Talk, Sub Cat]\n---\n"
             ),
             "/blog/cafe/Sub-Cat/with-assets/"
         );
         assert_eq!(
-            known(&hexo, "source/_posts/no-cat.md", "---\ntitle: x\n---\n"),
+            hexo.known_with("source/_posts/no-cat.md", "---\ntitle: x\n---\n"),
             "/blog/uncategorized/no-cat/"
         );
     }
 
     #[test]
     fn files_hexo_never_publishes() {
-        let (_dir, hexo) = site_with("skip_render: [raw/**]\n");
+        let hexo = site_with("skip_render: [raw/**]\n");
         for relative in [
             "scaffolds/post.md",
             "themes/navy/layout/partial.md",
@@ -830,17 +786,21 @@ mod tests {
             "notes/todo.md",
         ] {
             let page = hexo
+                .model
                 .by_path(relative)
                 .unwrap_or_else(|| panic!("{relative}"));
             assert_eq!(page.kind, Kind::Unpublished, "{relative}");
         }
-        assert_eq!(hexo.by_path("README.md").unwrap().kind, Kind::Document);
         assert_eq!(
-            hexo.by_path("source/_data/menu.md").unwrap().kind,
+            hexo.model.by_path("README.md").unwrap().kind,
+            Kind::Document
+        );
+        assert_eq!(
+            hexo.model.by_path("source/_data/menu.md").unwrap().kind,
             Kind::Partial
         );
-        assert!(hexo.by_path("source/_posts/a.md").is_none());
-        assert!(hexo.by_path("source/ja/docs/index.md").is_none());
+        assert!(hexo.model.by_path("source/_posts/a.md").is_none());
+        assert!(hexo.model.by_path("source/ja/docs/index.md").is_none());
     }
 
     #[test]

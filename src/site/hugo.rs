@@ -1154,140 +1154,113 @@ fn slice_sections<'a>(sections: &[&'a str], slice: Option<&str>) -> Vec<&'a str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::test_site;
-
-    fn site_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Hugo) {
-        let dir = test_site(files);
-        let mut loader = Loader::new(dir.path(), dir.path());
-        let hugo = load(&mut loader);
-        (dir, hugo)
-    }
-
-    fn url(hugo: &Hugo, dir: &Path, relative: &str) -> Option<Url> {
-        if let Some(page) = hugo.by_path(relative) {
-            return page.url;
-        }
-        let source = std::fs::read_to_string(dir.join(relative)).unwrap_or_default();
-        let post = Post::parse(relative, source);
-        let file = File {
-            post: &post,
-            relative: Some(relative),
-        };
-        hugo.page(&file, &Profile::default()).url
-    }
-
-    fn known(hugo: &Hugo, dir: &Path, relative: &str) -> String {
-        match url(hugo, dir, relative) {
-            Some(Url::Known(url)) => url,
-            other => panic!("{relative}: {other:?}"),
-        }
-    }
+    use crate::site::TestSite;
 
     #[test]
     fn pages_sections_and_bundles() {
-        let (dir, hugo) = site_of(&[
-            ("hugo.toml", "baseURL = 'https://example.org/sub/'\n"),
-            ("content/About Us.md", "---\ntitle: x\n---\n"),
-            ("content/posts/_index.md", "---\ntitle: Posts\n---\n"),
-            ("content/posts/sub/deep.md", ""),
-            ("content/posts/slug-slash.md", "---\nslug: a/B c\n---\n"),
-            ("content/posts/url-rel.md", "---\nurl: rel/Path\n---\n"),
-            ("content/posts/url-dot.md", "---\nurl: /v1.2/foo\n---\n"),
-            ("content/posts/bundle/index.md", ""),
-            ("content/posts/bundle/other.md", ""),
-            (
-                "content/posts/headless/index.md",
-                "---\nheadless: true\n---\n",
-            ),
-        ]);
-        let d = dir.path();
-        assert_eq!(known(&hugo, d, "content/About Us.md"), "/sub/about-us/");
-        assert_eq!(known(&hugo, d, "content/posts/_index.md"), "/sub/posts/");
+        let site = TestSite::new(
+            &[
+                ("hugo.toml", "baseURL = 'https://example.org/sub/'\n"),
+                ("content/About Us.md", "---\ntitle: x\n---\n"),
+                ("content/posts/_index.md", "---\ntitle: Posts\n---\n"),
+                ("content/posts/sub/deep.md", ""),
+                ("content/posts/slug-slash.md", "---\nslug: a/B c\n---\n"),
+                ("content/posts/url-rel.md", "---\nurl: rel/Path\n---\n"),
+                ("content/posts/url-dot.md", "---\nurl: /v1.2/foo\n---\n"),
+                ("content/posts/bundle/index.md", ""),
+                ("content/posts/bundle/other.md", ""),
+                (
+                    "content/posts/headless/index.md",
+                    "---\nheadless: true\n---\n",
+                ),
+            ],
+            load,
+        );
+        assert_eq!(site.known("content/About Us.md"), "/sub/about-us/");
+        assert_eq!(site.known("content/posts/_index.md"), "/sub/posts/");
         assert_eq!(
-            known(&hugo, d, "content/posts/sub/deep.md"),
+            site.known("content/posts/sub/deep.md"),
             "/sub/posts/sub/deep/"
         );
         assert_eq!(
-            known(&hugo, d, "content/posts/slug-slash.md"),
+            site.known("content/posts/slug-slash.md"),
             "/sub/posts/a/b-c/"
         );
+        assert_eq!(site.known("content/posts/url-rel.md"), "/sub/rel/Path/");
+        assert_eq!(site.known("content/posts/url-dot.md"), "/sub/v1.2/foo");
         assert_eq!(
-            known(&hugo, d, "content/posts/url-rel.md"),
-            "/sub/rel/Path/"
-        );
-        assert_eq!(known(&hugo, d, "content/posts/url-dot.md"), "/sub/v1.2/foo");
-        assert_eq!(
-            known(&hugo, d, "content/posts/bundle/index.md"),
+            site.known("content/posts/bundle/index.md"),
             "/sub/posts/bundle/"
         );
         assert_eq!(
-            hugo.by_path("content/posts/bundle/other.md").unwrap().kind,
+            site.model
+                .by_path("content/posts/bundle/other.md")
+                .unwrap()
+                .kind,
             Kind::Unpublished
         );
-        assert_eq!(url(&hugo, d, "content/posts/headless/index.md"), None);
+        assert_eq!(site.url("content/posts/headless/index.md"), None);
         assert_eq!(
-            hugo.by_path("archetypes/default.md").unwrap().kind,
+            site.model.by_path("archetypes/default.md").unwrap().kind,
             Kind::Unpublished
         );
-        assert_eq!(hugo.by_path("README.md").unwrap().kind, Kind::Document);
+        assert_eq!(
+            site.model.by_path("README.md").unwrap().kind,
+            Kind::Document
+        );
     }
 
     #[test]
     fn permalinks_by_kind_and_cascades_from_config_folders() {
-        let (dir, hugo) = site_of(&[
-            (
-                "config/_default/hugo.yaml",
-                "baseURL: https://linkerd.io/\n",
-            ),
-            (
-                "config/_default/permalinks.yaml",
-                "page:\n  blog: /:year/:month/:day/:slug/\n",
-            ),
-            (
-                "content/blog/2026/0624-x/index.md",
-                "---\ntitle: Federating Clusters for Zero Downtime\ndate: 2026-06-24T00:00:00Z\n---\n",
-            ),
-            (
-                "content/tests/_index.md",
-                "---\ncascade:\n  - target:\n      environment: production\n    build:\n      list: never\n      render: never\n---\n",
-            ),
-            ("content/tests/a.md", ""),
-        ]);
-        let d = dir.path();
+        let site = TestSite::new(
+            &[
+                (
+                    "config/_default/hugo.yaml",
+                    "baseURL: https://linkerd.io/\n",
+                ),
+                (
+                    "config/_default/permalinks.yaml",
+                    "page:\n  blog: /:year/:month/:day/:slug/\n",
+                ),
+                (
+                    "content/blog/2026/0624-x/index.md",
+                    "---\ntitle: Federating Clusters for Zero Downtime\ndate: 2026-06-24T00:00:00Z\n---\n",
+                ),
+                (
+                    "content/tests/_index.md",
+                    "---\ncascade:\n  - target:\n      environment: production\n    build:\n      list: never\n      render: never\n---\n",
+                ),
+                ("content/tests/a.md", ""),
+            ],
+            load,
+        );
         assert_eq!(
-            known(&hugo, d, "content/blog/2026/0624-x/index.md"),
+            site.known("content/blog/2026/0624-x/index.md"),
             "/2026/06/24/federating-clusters-for-zero-downtime/"
         );
-        assert_eq!(url(&hugo, d, "content/tests/a.md"), None);
-        assert_eq!(url(&hugo, d, "content/tests/_index.md"), None);
+        assert_eq!(site.url("content/tests/a.md"), None);
+        assert_eq!(site.url("content/tests/_index.md"), None);
     }
 
     #[test]
     fn languages_prefix_urls() {
-        let (dir, hugo) = site_of(&[
-            (
-                "hugo.toml",
-                "defaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[languages.en]\n[languages.fr]\n[languages.zh-CN]\n",
-            ),
-            ("content/docs/_index.zh-cn.md", ""),
-            ("content/docs/page.fr.md", "---\nslug: la-page\n---\n"),
-            ("content/docs/file.xx.md", ""),
-            ("content/_index.md", ""),
-        ]);
-        let d = dir.path();
-        assert_eq!(
-            known(&hugo, d, "content/docs/_index.zh-cn.md"),
-            "/zh-cn/docs/"
+        let site = TestSite::new(
+            &[
+                (
+                    "hugo.toml",
+                    "defaultContentLanguage = 'en'\ndefaultContentLanguageInSubdir = true\n[languages.en]\n[languages.fr]\n[languages.zh-CN]\n",
+                ),
+                ("content/docs/_index.zh-cn.md", ""),
+                ("content/docs/page.fr.md", "---\nslug: la-page\n---\n"),
+                ("content/docs/file.xx.md", ""),
+                ("content/_index.md", ""),
+            ],
+            load,
         );
-        assert_eq!(
-            known(&hugo, d, "content/docs/page.fr.md"),
-            "/fr/docs/la-page/"
-        );
-        assert_eq!(
-            known(&hugo, d, "content/docs/file.xx.md"),
-            "/en/docs/file.xx/"
-        );
-        assert_eq!(known(&hugo, d, "content/_index.md"), "/en/");
+        assert_eq!(site.known("content/docs/_index.zh-cn.md"), "/zh-cn/docs/");
+        assert_eq!(site.known("content/docs/page.fr.md"), "/fr/docs/la-page/");
+        assert_eq!(site.known("content/docs/file.xx.md"), "/en/docs/file.xx/");
+        assert_eq!(site.known("content/_index.md"), "/en/");
     }
 
     #[test]

@@ -916,106 +916,79 @@ fn slugify_with(text: &str, cased: bool, kept: impl Fn(char) -> bool) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::test_site;
-
-    fn site_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Jekyll) {
-        let dir = test_site(files);
-        let mut loader = Loader::new(dir.path(), dir.path());
-        let jekyll = load(&mut loader);
-        (dir, jekyll)
-    }
-
-    fn url(jekyll: &Jekyll, dir: &Path, relative: &str) -> Option<Url> {
-        if let Some(page) = jekyll.by_path(relative) {
-            return page.url;
-        }
-        let source = std::fs::read_to_string(dir.join(relative)).unwrap_or_default();
-        let post = Post::parse(relative, source);
-        let file = File {
-            post: &post,
-            relative: Some(relative),
-        };
-        jekyll.page(&file, &Profile::default()).url
-    }
-
-    fn known(jekyll: &Jekyll, dir: &Path, relative: &str) -> String {
-        match url(jekyll, dir, relative) {
-            Some(Url::Known(url)) => url,
-            other => panic!("{relative}: {other:?}"),
-        }
-    }
+    use crate::site::TestSite;
 
     #[test]
     fn posts_pages_and_collections() {
-        let (dir, jekyll) = site_of(&[
-            (
-                "_config.yml",
-                "timezone: America/Los_Angeles\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n  notes:\n    output: false\nexclude: [readme.md]\n",
-            ),
-            (
-                "_posts/2013-05-06-jekyll-1-0-0-released.markdown",
-                "---\ndate: 2013-05-06 02:12:52 +0200\n---\n",
-            ),
-            ("_posts/2020-01-05-Hello World.md", "---\n---\n"),
-            ("_posts/template.md", "---\ntitle: t\n---\n"),
-            ("_docs/installation.md", "---\ntitle: x\n---\n"),
-            ("_docs/index.md", "---\npermalink: /docs/\n---\n"),
-            ("_notes/n.md", "---\n---\n"),
-            ("pages/about.md", "---\ntitle: About\n---\n"),
-            ("pages/plain.md", "no front matter\n"),
-            (
-                "news/_posts/2020-02-01-cat.md",
-                "---\ncategories: [Release]\n---\n",
-            ),
-            ("_includes/snippet.md", "x"),
-            ("readme.md", "# Readme"),
-        ]);
-        let d = dir.path();
+        let site = TestSite::new(
+            &[
+                (
+                    "_config.yml",
+                    "timezone: America/Los_Angeles\ncollections:\n  docs:\n    permalink: /:collection/:path/\n    output: true\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n  notes:\n    output: false\nexclude: [readme.md]\n",
+                ),
+                (
+                    "_posts/2013-05-06-jekyll-1-0-0-released.markdown",
+                    "---\ndate: 2013-05-06 02:12:52 +0200\n---\n",
+                ),
+                ("_posts/2020-01-05-Hello World.md", "---\n---\n"),
+                ("_posts/template.md", "---\ntitle: t\n---\n"),
+                ("_docs/installation.md", "---\ntitle: x\n---\n"),
+                ("_docs/index.md", "---\npermalink: /docs/\n---\n"),
+                ("_notes/n.md", "---\n---\n"),
+                ("pages/about.md", "---\ntitle: About\n---\n"),
+                ("pages/plain.md", "no front matter\n"),
+                (
+                    "news/_posts/2020-02-01-cat.md",
+                    "---\ncategories: [Release]\n---\n",
+                ),
+                ("_includes/snippet.md", "x"),
+                ("readme.md", "# Readme"),
+            ],
+            load,
+        );
         assert_eq!(
-            known(
-                &jekyll,
-                d,
-                "_posts/2013-05-06-jekyll-1-0-0-released.markdown"
-            ),
+            site.known("_posts/2013-05-06-jekyll-1-0-0-released.markdown"),
             "/news/2013/05/05/jekyll-1-0-0-released/"
         );
         assert_eq!(
-            known(&jekyll, d, "_posts/2020-01-05-Hello World.md"),
+            site.known("_posts/2020-01-05-Hello World.md"),
             "/news/2020/01/05/Hello-World/"
         );
+        assert_eq!(site.known("_docs/installation.md"), "/docs/installation/");
+        assert_eq!(site.known("_docs/index.md"), "/docs/");
+        assert_eq!(site.known("pages/about.md"), "/pages/about.html");
         assert_eq!(
-            known(&jekyll, d, "_docs/installation.md"),
-            "/docs/installation/"
-        );
-        assert_eq!(known(&jekyll, d, "_docs/index.md"), "/docs/");
-        assert_eq!(known(&jekyll, d, "pages/about.md"), "/pages/about.html");
-        assert_eq!(
-            known(&jekyll, d, "news/_posts/2020-02-01-cat.md"),
+            site.known("news/_posts/2020-02-01-cat.md"),
             "/news/2020/02/01/cat/"
         );
-        assert_eq!(url(&jekyll, d, "_posts/template.md"), None);
-        assert_eq!(url(&jekyll, d, "_notes/n.md"), None);
-        assert_eq!(url(&jekyll, d, "pages/plain.md"), None);
+        assert_eq!(site.url("_posts/template.md"), None);
+        assert_eq!(site.url("_notes/n.md"), None);
+        assert_eq!(site.url("pages/plain.md"), None);
         assert_eq!(
-            jekyll.by_path("_includes/snippet.md").unwrap().kind,
+            site.model.by_path("_includes/snippet.md").unwrap().kind,
             Kind::Partial
         );
-        assert_eq!(jekyll.by_path("readme.md").unwrap().kind, Kind::Document);
+        assert_eq!(
+            site.model.by_path("readme.md").unwrap().kind,
+            Kind::Document
+        );
     }
 
     #[test]
     fn styles_and_the_base_url() {
-        let (dir, jekyll) = site_of(&[
-            ("_config.yml", "permalink: pretty\nbaseurl: /blog\n"),
-            ("about.md", "---\n---\n"),
-            ("docs/index.md", "---\n---\n"),
-            ("_posts/2020-01-05-hello.md", "---\n---\n"),
-        ]);
-        let d = dir.path();
-        assert_eq!(known(&jekyll, d, "about.md"), "/blog/about/");
-        assert_eq!(known(&jekyll, d, "docs/index.md"), "/blog/docs/");
+        let site = TestSite::new(
+            &[
+                ("_config.yml", "permalink: pretty\nbaseurl: /blog\n"),
+                ("about.md", "---\n---\n"),
+                ("docs/index.md", "---\n---\n"),
+                ("_posts/2020-01-05-hello.md", "---\n---\n"),
+            ],
+            load,
+        );
+        assert_eq!(site.known("about.md"), "/blog/about/");
+        assert_eq!(site.known("docs/index.md"), "/blog/docs/");
         assert_eq!(
-            known(&jekyll, d, "_posts/2020-01-05-hello.md"),
+            site.known("_posts/2020-01-05-hello.md"),
             "/blog/2020/01/05/hello/"
         );
     }

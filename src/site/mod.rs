@@ -326,3 +326,57 @@ pub(crate) fn test_site(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// A generator's model of a site made of `files`, and what it says of them.
+#[cfg(test)]
+pub(crate) struct TestSite<M> {
+    pub dir: tempfile::TempDir,
+    pub model: M,
+}
+
+#[cfg(test)]
+impl<M: Model> TestSite<M> {
+    pub fn new(files: &[(&str, &str)], load: fn(&mut config_file::Loader) -> M) -> TestSite<M> {
+        let dir = test_site(files);
+        let mut loader = config_file::Loader::new(dir.path(), dir.path());
+        let model = load(&mut loader);
+        TestSite { dir, model }
+    }
+
+    /// The URL of the file at `relative`, as written in the site (empty when it is not).
+    pub fn url(&self, relative: &str) -> Option<Url> {
+        if let Some(page) = self.model.by_path(relative) {
+            return page.url;
+        }
+        let source = std::fs::read_to_string(self.dir.path().join(relative)).unwrap_or_default();
+        let post = Post::parse_in(relative, source, &Site::default(), &Profile::default());
+        let file = File {
+            post: &post,
+            relative: Some(relative),
+        };
+        self.model.page(&file, &Profile::default()).url
+    }
+
+    pub fn known(&self, relative: &str) -> String {
+        match self.url(relative) {
+            Some(Url::Known(url)) => url,
+            other => panic!("{relative}: {other:?}"),
+        }
+    }
+
+    /// [`TestSite::url`] of a file written with `source` first.
+    pub fn url_with(&self, relative: &str, source: &str) -> Option<Url> {
+        let path = self.dir.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, source).unwrap();
+        self.url(relative)
+    }
+
+    /// [`TestSite::known`] of a file written with `source` first.
+    pub fn known_with(&self, relative: &str, source: &str) -> String {
+        match self.url_with(relative, source) {
+            Some(Url::Known(url)) => url,
+            other => panic!("{relative}: {other:?}"),
+        }
+    }
+}
