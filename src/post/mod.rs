@@ -89,6 +89,11 @@ impl Post {
         post
     }
 
+    /// The value of a top-level front matter key, when it has one.
+    pub fn value(&self, key: &str) -> Option<&Value> {
+        self.front_matter.as_ref()?.get(key)?.value.as_ref()
+    }
+
     /// The syntax of the post's front matter; YAML, the most common, for a post without
     /// one (what help texts should show it to write).
     pub fn front_matter_format(&self) -> Format {

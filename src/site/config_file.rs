@@ -178,6 +178,48 @@ impl<'a> Loader<'a> {
         })
     }
 
+    /// Reads a JavaScript or TypeScript configuration at `relative` for its literal values
+    /// (see [`super::js`]); what it cannot read is said to be assumed.
+    pub fn read_js(&mut self, relative: &str) -> Option<Config> {
+        let (path, text) = self.read_text(relative)?;
+        let Some(exported) = super::js::exported(&text) else {
+            self.problem(
+                &path,
+                "exports no object postlint can read without running it; the generator's defaults are assumed",
+            );
+            return Some(Config {
+                path,
+                root: Value {
+                    kind: ValueKind::Map(Vec::new()),
+                    range: 0..0,
+                },
+            });
+        };
+        if !exported.unread.is_empty() {
+            let shown: Vec<String> = exported
+                .unread
+                .iter()
+                .take(6)
+                .map(|key| format!("`{key}`"))
+                .collect();
+            let more = exported.unread.len().saturating_sub(6);
+            self.assume(format!(
+                "{} in `{}` are not plain values, so they are not read{}",
+                shown.join(", "),
+                relative,
+                if more > 0 {
+                    format!(" ({more} more)")
+                } else {
+                    String::new()
+                }
+            ));
+        }
+        Some(Config {
+            path,
+            root: exported.value,
+        })
+    }
+
     /// A folder the configuration names (`key = value` in `file`), under the root; a
     /// problem and `None` when it leads outside the site.
     pub fn folder(&mut self, file: &Path, key: &str, value: &str) -> Option<PathBuf> {

@@ -21,6 +21,15 @@ pub fn detect(start: &Path) -> Detection {
     for dir in start.ancestors() {
         let folder = Folder::list(dir);
         if let Some((generator, reason)) = detect_in(&folder) {
+            // A workspace's `package.json` names the generator; its configuration, and so
+            // the site's root, may be one folder down (`website/docusaurus.config.ts`).
+            if let Some((config, root)) = configuration_below(dir, generator) {
+                return Detection {
+                    generator,
+                    root: Some(root),
+                    reason: format!("{reason} in {}, and `{config}`", dir.display()),
+                };
+            }
             return Detection {
                 generator,
                 root: Some(dir.to_owned()),
@@ -39,6 +48,42 @@ pub fn detect(start: &Path) -> Detection {
             "no generator's files found in this folder or its parents (up to the repository's root)"
                 .into(),
     }
+}
+
+/// The configuration of `generator` in a folder just below `dir`, when `dir` has none of
+/// its own: the file (as `website/docusaurus.config.ts`) and that folder.
+fn configuration_below(dir: &Path, generator: Generator) -> Option<(String, PathBuf)> {
+    let prefix = match generator {
+        Generator::Docusaurus => "docusaurus.config.",
+        Generator::Astro => "astro.config.",
+        _ => return None,
+    };
+    let has_own = CONFIG_EXTENSIONS
+        .iter()
+        .any(|extension| dir.join(format!("{prefix}{extension}")).is_file());
+    if has_own {
+        return None;
+    }
+    let mut below: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .take(Folder::MAX_LISTED)
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .collect();
+    below.sort();
+    below.into_iter().find_map(|folder| {
+        CONFIG_EXTENSIONS.iter().find_map(|extension| {
+            let name = format!("{prefix}{extension}");
+            folder.join(&name).is_file().then(|| {
+                let shown = format!(
+                    "{}/{name}",
+                    folder.file_name().unwrap_or_default().to_string_lossy()
+                );
+                (shown, folder.clone())
+            })
+        })
+    })
 }
 
 /// A folder and what it may hold, from one listing of it. Asking for each of the two dozen

@@ -360,9 +360,8 @@ impl Hexo {
             if self.post_asset_folder && !path.ends_with('/') && !path.ends_with(".html") {
                 path.push('/');
             }
+            page.set_by(post, permalink, "permalink");
             page.url = Some(Url::Known(self.url_for(&path)));
-            page.url_set_at = Some(permalink.range.clone());
-            page.slug = slug::from_value(post, permalink, "permalink");
             return page;
         }
         let mut url = String::new();
@@ -557,8 +556,7 @@ impl Hexo {
             .and_then(|entry| entry.value.as_ref());
         let path = match permalink.and_then(|value| Some((value, value.as_text()?))) {
             Some((value, text)) => {
-                page.url_set_at = Some(value.range.clone());
-                page.slug = slug::from_value(post, value, "permalink");
+                page.set_by(post, value, "permalink");
                 let mut path = text.trim_start_matches('/').to_owned();
                 if path.ends_with('/') {
                     path.push_str("index");

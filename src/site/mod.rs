@@ -8,6 +8,7 @@
 
 mod config_file;
 mod detect;
+mod docusaurus;
 mod generic;
 mod hexo;
 mod hugo;
@@ -18,6 +19,8 @@ pub mod listing;
 pub(crate) mod paths;
 pub mod slug;
 pub mod summary;
+mod vitepress;
+mod zola;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -30,8 +33,8 @@ pub use links::{
 pub use slug::{Origin, Slug};
 pub use summary::{Located, PostSummary, duplicate_groups};
 
-use crate::post::Post;
 use crate::post::front_matter::Syntax;
+use crate::post::{Post, Value};
 use crate::profile::{Generator, Profile};
 
 /// What a file is to the generator.
@@ -162,6 +165,15 @@ impl Page {
         }
     }
 
+    /// Takes a front matter value as what sets the URL (`slug: x`, `permalink: /x/`): the
+    /// findings about the URL point at it, and its last segment is the slug. Returns its
+    /// text.
+    pub fn set_by<'a>(&mut self, post: &Post, value: &'a Value, key: &str) -> &'a str {
+        self.url_set_at = Some(value.range.clone());
+        self.slug = slug::from_value(post, value, key);
+        value.as_text().unwrap_or_default()
+    }
+
     /// The URL, when it is fully known.
     pub fn known_url(&self) -> Option<&str> {
         self.url.as_ref().and_then(Url::known)
@@ -198,6 +210,13 @@ pub(crate) trait Model: Send + Sync + fmt::Debug {
     /// How the generator finds a file's front matter.
     fn syntax(&self) -> Syntax {
         Syntax::Standard
+    }
+
+    /// The file, from the site's root, that a link in the generator's own syntax names
+    /// (Zola's `@/blog/post.md`, Docusaurus's `@site/static/a.png`); `None` for any other.
+    fn link_file(&self, target: &str) -> Option<String> {
+        let _ = target;
+        None
     }
 }
 
@@ -257,6 +276,9 @@ impl Site {
             Generator::Hexo => Box::new(hexo::load(&mut loader)),
             Generator::Hugo => Box::new(hugo::load(&mut loader)),
             Generator::Jekyll => Box::new(jekyll::load(&mut loader)),
+            Generator::Zola => Box::new(zola::load(&mut loader)),
+            Generator::Docusaurus => Box::new(docusaurus::load(&mut loader)),
+            Generator::Vitepress => Box::new(vitepress::load(&mut loader)),
             _ => Box::new(generic::Generic),
         };
         let facts = loader.finish();
@@ -296,6 +318,16 @@ impl Site {
         }
     }
 
+    /// The file a link in the generator's own syntax names (`@/blog/post.md`), from the
+    /// site's root.
+    pub fn link_file(&self, target: &str) -> Option<PathBuf> {
+        let relative = self.model.link_file(target)?;
+        let root = self.root.as_ref()?;
+        let path = paths::normalize(&root.join(relative));
+        let boundary = self.boundary.as_ref()?;
+        path.starts_with(boundary).then_some(path)
+    }
+
     /// How the generator finds a file's front matter.
     pub fn syntax(&self) -> Syntax {
         self.model.syntax()
@@ -330,17 +362,34 @@ pub(crate) fn test_site(files: &[(&str, &str)]) -> tempfile::TempDir {
 /// A generator's model of a site made of `files`, and what it says of them.
 #[cfg(test)]
 pub(crate) struct TestSite<M> {
-    pub dir: tempfile::TempDir,
+    /// The folder, kept until the test ends.
+    _dir: tempfile::TempDir,
+    /// The site's root: the folder, or a folder in it.
+    pub root: PathBuf,
     pub model: M,
 }
 
 #[cfg(test)]
 impl<M: Model> TestSite<M> {
     pub fn new(files: &[(&str, &str)], load: fn(&mut config_file::Loader) -> M) -> TestSite<M> {
+        TestSite::nested(files, "", load)
+    }
+
+    /// A site whose root is the folder `root` of the files, which may lie beside it.
+    pub fn nested(
+        files: &[(&str, &str)],
+        root: &str,
+        load: fn(&mut config_file::Loader) -> M,
+    ) -> TestSite<M> {
         let dir = test_site(files);
-        let mut loader = config_file::Loader::new(dir.path(), dir.path());
+        let root = dir.path().join(root);
+        let mut loader = config_file::Loader::new(&root, dir.path());
         let model = load(&mut loader);
-        TestSite { dir, model }
+        TestSite {
+            _dir: dir,
+            root,
+            model,
+        }
     }
 
     /// The URL of the file at `relative`, as written in the site (empty when it is not).
@@ -348,7 +397,7 @@ impl<M: Model> TestSite<M> {
         if let Some(page) = self.model.by_path(relative) {
             return page.url;
         }
-        let source = std::fs::read_to_string(self.dir.path().join(relative)).unwrap_or_default();
+        let source = std::fs::read_to_string(self.root.join(relative)).unwrap_or_default();
         let post = Post::parse_in(relative, source, &Site::default(), &Profile::default());
         let file = File {
             post: &post,
@@ -366,7 +415,7 @@ impl<M: Model> TestSite<M> {
 
     /// [`TestSite::url`] of a file written with `source` first.
     pub fn url_with(&self, relative: &str, source: &str) -> Option<Url> {
-        let path = self.dir.path().join(relative);
+        let path = self.root.join(relative);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, source).unwrap();
         self.url(relative)
