@@ -427,3 +427,255 @@ mod tests {
         assert_eq!(config.unread, ["a", "c"]);
     }
 }
+
+/// A content collection declared in an Astro `content.config.*`: its name, where its glob
+/// loader reads, whether an id function of its own names entries, and its schema's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionDecl {
+    pub name: String,
+    pub base: Option<String>,
+    pub pattern: Option<String>,
+    /// A `generateId` function: entries' ids come from code.
+    pub custom_id: bool,
+    /// Whether the loader is `glob()` (other loaders make no Markdown entries).
+    pub glob: bool,
+    /// The schema's top-level fields: name, whether it is required, whether it is a date.
+    pub fields: Vec<SchemaField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaField {
+    pub name: String,
+    pub required: bool,
+    pub date: bool,
+}
+
+/// The index of the bracket that closes the one at `open`.
+fn closing(tokens: &[Token], open: usize) -> usize {
+    let mut depth = 0usize;
+    for (at, token) in tokens.iter().enumerate().skip(open) {
+        match token {
+            Token::Punct('(' | '[' | '{') => depth += 1,
+            Token::Punct(')' | ']' | '}') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at;
+                }
+            }
+            _ => {}
+        }
+    }
+    tokens.len()
+}
+
+/// The collections an Astro content configuration declares with `defineCollection`, under
+/// the names its `collections` export gives them.
+pub fn collections(source: &str) -> Vec<CollectionDecl> {
+    let tokens = tokens(source);
+    // `const blog = defineCollection({ … })`: variable → declaration.
+    let mut declared: Vec<(String, CollectionDecl)> = Vec::new();
+    for at in 0..tokens.len() {
+        if tokens[at] != Token::Word("defineCollection") {
+            continue;
+        }
+        let variable = match (
+            tokens.get(at.wrapping_sub(2)),
+            tokens.get(at.wrapping_sub(1)),
+        ) {
+            (Some(Token::Word(name)), Some(Token::Punct('='))) => (*name).to_owned(),
+            _ => continue,
+        };
+        let Some(open) =
+            (at + 1..tokens.len().min(at + 3)).find(|&i| tokens[i] == Token::Punct('{'))
+        else {
+            continue;
+        };
+        let close = closing(&tokens, open);
+        let body = &tokens[open..close.min(tokens.len())];
+        let mut decl = CollectionDecl {
+            name: variable.clone(),
+            base: None,
+            pattern: None,
+            custom_id: false,
+            glob: false,
+            fields: Vec::new(),
+        };
+        // `loader: glob({ base, pattern, generateId })`.
+        if let Some(glob_at) = body
+            .windows(2)
+            .position(|w| w == [Token::Word("glob"), Token::Punct('(')])
+        {
+            decl.glob = true;
+            let open = open + glob_at + 2;
+            if tokens.get(open) == Some(&Token::Punct('{')) {
+                let glob_close = closing(&tokens, open);
+                decl.custom_id = tokens[open..glob_close].contains(&Token::Word("generateId"));
+                let mut parser = Parser {
+                    tokens: &tokens,
+                    at: open,
+                    unread: Vec::new(),
+                    path: Vec::new(),
+                };
+                if let Some(options) = parser.value() {
+                    decl.base = options
+                        .get("base")
+                        .and_then(Value::as_text)
+                        .map(str::to_owned);
+                    decl.pattern = options.get("pattern").and_then(|p| {
+                        p.items()
+                            .first()
+                            .and_then(Value::as_text)
+                            .map(str::to_owned)
+                    });
+                }
+            }
+        }
+        // `schema: z.object({ title: z.string(), date: z.coerce.date().optional() })`.
+        if let Some(object_at) = body.windows(4).position(|w| {
+            w[0] == Token::Word("object") && w[1] == Token::Punct('(') && w[2] == Token::Punct('{')
+        }) {
+            let open = open + object_at + 2;
+            let close = closing(&tokens, open);
+            let mut i = open + 1;
+            while i < close {
+                let key = match &tokens[i] {
+                    Token::Word(word) => (*word).to_owned(),
+                    Token::Text(text) => text.clone(),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                if tokens.get(i + 1) != Some(&Token::Punct(':')) {
+                    i += 1;
+                    continue;
+                }
+                // The field's expression runs to the next `,` at this depth.
+                let mut end = i + 2;
+                let mut depth = 0usize;
+                while end < close {
+                    match &tokens[end] {
+                        Token::Punct('(' | '[' | '{') => depth += 1,
+                        Token::Punct(')' | ']' | '}') => depth = depth.saturating_sub(1),
+                        Token::Punct(',') if depth == 0 => break,
+                        _ => {}
+                    }
+                    end += 1;
+                }
+                let expression = &tokens[i + 2..end];
+                let optional = expression.iter().any(|t| {
+                    matches!(t, Token::Word("optional" | "default" | "nullish" | "catch"))
+                });
+                let date = expression.contains(&Token::Word("date"));
+                decl.fields.push(SchemaField {
+                    name: key,
+                    required: !optional,
+                    date,
+                });
+                i = end + 1;
+            }
+        }
+        declared.push((variable, decl));
+    }
+    // `export const collections = { blog, docs: docsCollection }`.
+    let Some(export_at) = tokens
+        .windows(2)
+        .position(|w| w == [Token::Word("collections"), Token::Punct('=')])
+    else {
+        return Vec::new();
+    };
+    let open = export_at + 2;
+    if tokens.get(open) != Some(&Token::Punct('{')) {
+        return Vec::new();
+    }
+    let close = closing(&tokens, open);
+    let mut out = Vec::new();
+    let mut i = open + 1;
+    while i < close {
+        let name = match &tokens[i] {
+            Token::Word(word) => (*word).to_owned(),
+            Token::Text(text) => text.clone(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let (variable, next) = match (tokens.get(i + 1), tokens.get(i + 2)) {
+            (Some(Token::Punct(':')), Some(Token::Word(variable))) => {
+                ((*variable).to_owned(), i + 3)
+            }
+            _ => (name.clone(), i + 1),
+        };
+        if let Some((_, decl)) = declared.iter().find(|(v, _)| *v == variable) {
+            let mut decl = decl.clone();
+            decl.name = name;
+            out.push(decl);
+        }
+        i = next;
+        while i < close && tokens[i] != Token::Punct(',') {
+            i += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod collection_tests {
+    use super::*;
+
+    #[test]
+    fn astro_collections_with_their_loaders_and_schemas() {
+        let source = r#"
+            import { glob } from "astro/loaders"
+            import { defineCollection, z } from "astro:content"
+            const blog = defineCollection({
+              loader: glob({
+                base: "./content/blog",
+                pattern: "**/*.md",
+                generateId: ({ entry, data }) => `${data.date}/${entry}`,
+              }),
+              schema: () =>
+                z.object({
+                  title: z.string(),
+                  description: z.string().optional(),
+                  date: z.coerce.date(),
+                }),
+            })
+            const docsCollection = defineCollection({
+              loader: glob({ base: "./src/content/docs", pattern: "**/*.md" }),
+              schema: z.object({ title: z.string(), updated: z.date().default(new Date()) }),
+            })
+            export const collections = { blog, docs: docsCollection }
+        "#;
+        let found = collections(source);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].name, "blog");
+        assert_eq!(found[0].base.as_deref(), Some("./content/blog"));
+        assert!(found[0].custom_id);
+        assert_eq!(
+            found[0].fields,
+            [
+                SchemaField {
+                    name: "title".into(),
+                    required: true,
+                    date: false
+                },
+                SchemaField {
+                    name: "description".into(),
+                    required: false,
+                    date: false
+                },
+                SchemaField {
+                    name: "date".into(),
+                    required: true,
+                    date: true
+                },
+            ]
+        );
+        assert_eq!(found[1].name, "docs");
+        assert!(!found[1].custom_id);
+        assert_eq!(found[1].pattern.as_deref(), Some("**/*.md"));
+        assert!(!found[1].fields[1].required);
+    }
+}

@@ -6,6 +6,7 @@
 //! what the generator makes of it ([`Page`]). Rules never branch on a generator's name:
 //! they read the post's page and ask the site.
 
+mod astro;
 mod config_file;
 mod detect;
 mod docusaurus;
@@ -279,7 +280,8 @@ impl Site {
             Generator::Zola => Box::new(zola::load(&mut loader)),
             Generator::Docusaurus => Box::new(docusaurus::load(&mut loader)),
             Generator::Vitepress => Box::new(vitepress::load(&mut loader)),
-            _ => Box::new(generic::Generic),
+            Generator::Astro => Box::new(astro::load(&mut loader)),
+            Generator::Generic => Box::new(generic::Generic),
         };
         let facts = loader.finish();
         Site {
