@@ -12,6 +12,7 @@ use globset::{GlobBuilder, GlobMatcher};
 
 use super::config_file::Loader;
 use super::js::{CollectionDecl, collections};
+use super::links::github_slug;
 use super::{File, Kind, Model, Page, Url, generic, slug};
 use crate::post::Value;
 use crate::post::front_matter::Syntax;
@@ -171,20 +172,6 @@ fn collection_routes(pages: &Path) -> Vec<(String, String)> {
     }
     routes.sort();
     routes
-}
-
-/// github-slugger's `slug`: lowercased, anything but letters, marks, digits, `_`, `-` and
-/// spaces deleted, each space a `-`.
-fn github_slug(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            '-' | '_' => Some(c),
-            c if c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .collect()
 }
 
 fn unpublished(why: impl Into<String>) -> Option<Page> {

@@ -110,8 +110,13 @@ pub fn heading_anchor(text: &str) -> String {
         rest.rfind("{#")
             .map_or(text, |start| rest[..start].trim_end())
     });
-    text.trim()
-        .to_lowercase()
+    github_slug(text.trim())
+}
+
+/// github-slugger's `slug`: lowercased, anything but letters, digits, `-`, `_` and spaces
+/// deleted, each space a `-` (Astro's ids, GitHub's and Docusaurus's heading ids).
+pub fn github_slug(text: &str) -> String {
+    text.to_lowercase()
         .chars()
         .filter_map(|c| match c {
             ' ' => Some('-'),
