@@ -560,13 +560,19 @@ fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
         profile.excerpt_markers.join(", ")
     };
     let _ = writeln!(out, "excerpt markers: {markers}");
-    let statics = if profile.static_dirs.is_empty() {
+    let site = &rules.context.site;
+    let statics = if site.facts.static_roots.is_empty() {
         "none".to_owned()
     } else {
-        profile
-            .static_dirs
+        site.facts
+            .static_roots
             .iter()
-            .map(|dir| if dir.is_empty() { "the site root" } else { dir })
+            .map(
+                |dir| match crate::site::listing::shown(site, dir).as_str() {
+                    "." => "the site root".to_owned(),
+                    shown => shown.to_owned(),
+                },
+            )
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -384,7 +384,6 @@ fn build(
             fields: Vec::new(),
             profile,
             site: site_model,
-            ..Default::default()
         },
         profile_reason,
         base_dir: path

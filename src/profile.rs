@@ -113,21 +113,6 @@ pub struct Profile {
     pub slug_from_front_matter: bool,
     /// Body comments that end the excerpt (`<!-- more -->`), where the generator has one.
     pub excerpt_markers: &'static [&'static str],
-    /// Folders, from the site root, that are served as the site root (`/images/a.png`).
-    pub static_dirs: &'static [&'static str],
-    /// Whether a post must give its date in the front matter.
-    pub date_required: DateRequired,
-}
-
-/// Whether a generator needs a post's date in its front matter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateRequired {
-    No,
-    /// Astro's blog schema: `pubDate: z.coerce.date()`.
-    Yes,
-    /// Jekyll: posts carry the date in the file name (`2025-11-13-title.md`) or the front
-    /// matter.
-    UnlessFileNameDated,
 }
 
 fn names(names: &[&str]) -> FieldNames {
@@ -242,28 +227,18 @@ impl Profile {
                 draft: names(&["draft"]),
             },
         };
-        let (excerpt_markers, static_dirs): (&[&str], &[&str]) = match generator {
-            Hexo => (&["<!-- more -->", "<!--more-->"], &["source"]),
-            Hugo => (&["<!--more-->", "<!-- more -->"], &["static"]),
-            Jekyll => (&[], &[""]),
-            Astro => (&[], &["public"]),
-            Docusaurus => (&["<!-- truncate -->", "{/* truncate */}"], &["static"]),
-            Vitepress => (&[], &["public", "docs/public"]),
-            Zola => (&["<!-- more -->"], &["static"]),
-            Generic => (&[], &[]),
-        };
-        let date_required = match generator {
-            Astro => DateRequired::Yes,
-            Jekyll => DateRequired::UnlessFileNameDated,
-            _ => DateRequired::No,
+        let excerpt_markers: &[&str] = match generator {
+            Hexo => &["<!-- more -->", "<!--more-->"],
+            Hugo => &["<!--more-->", "<!-- more -->"],
+            Docusaurus => &["<!-- truncate -->", "{/* truncate */}"],
+            Zola => &["<!-- more -->"],
+            Jekyll | Astro | Vitepress | Generic => &[],
         };
         Profile {
             generator,
             fields,
             slug_from_front_matter: generator != Hexo,
             excerpt_markers,
-            static_dirs,
-            date_required,
         }
     }
 }

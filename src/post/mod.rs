@@ -89,6 +89,33 @@ impl Post {
         post
     }
 
+    /// A post's front matter alone, and its page: what a site's index of URLs needs of
+    /// every file, without reading its body.
+    pub fn head_in(
+        path: impl Into<PathBuf>,
+        source: String,
+        site: &Site,
+        profile: &Profile,
+    ) -> Post {
+        let (front_matter, body_start) = front_matter::parse_with(&source, site.syntax());
+        let mut post = Post {
+            path: path.into(),
+            source,
+            front_matter,
+            body_start,
+            headings: Vec::new(),
+            front_matter_title: false,
+            opens_with_h1: false,
+            images: Vec::new(),
+            links: Vec::new(),
+            reading: ReadingLength::default(),
+            suppressions: Suppressions::default(),
+            page: Page::default(),
+        };
+        post.page = site.page(&post, profile);
+        post
+    }
+
     /// The value of a top-level front matter key, when it has one.
     pub fn value(&self, key: &str) -> Option<&Value> {
         self.front_matter.as_ref()?.get(key)?.value.as_ref()

@@ -8,51 +8,61 @@ use serde::Deserialize;
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::post::Post;
-use crate::profile::Generator;
 use crate::site::{clean_target, local_cover};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CoverNotFound {}
 
-/// Where the generator may find a file written as `target` in the post at `post_path`,
-/// most likely first. An absolute path is served from the static folders of the site
-/// root (and of its themes); a relative one is next to the post (a page bundle, Astro's
-/// relative imports, Hexo's post asset folder), or, as some themes read it, under the root.
-pub fn candidates(target: &str, post_path: &Path, context: &Context) -> Vec<PathBuf> {
+/// Where the generator may find a file written as `target` in `post`,
+/// most likely first. A link in the generator's own syntax (`@/x.md`, `@site/x.png`)
+/// names its file. An absolute path, once the site's base path is taken off it, is served
+/// from the site's static folders (and a theme may read it from Hugo's `assets/`); a
+/// relative one is next to the post (a page bundle, Astro's relative imports, Hexo's post
+/// asset folder), or, as some themes read it, under the static folders and the root.
+pub fn candidates(target: &str, post: &Post, context: &Context) -> Vec<PathBuf> {
+    let post_path = post.path.as_path();
+    let site = &context.site;
+    if let Some(file) = site.link_file(target) {
+        return vec![file];
+    }
     let target = clean_target(target);
-    let profile = &context.profile;
+    let facts = &site.facts;
+    let lookup_roots = facts.static_roots.iter().chain(&facts.asset_roots);
     let mut found = Vec::new();
-    let under_static = |root: &Path, found: &mut Vec<PathBuf>, relative: &str| {
-        for dir in profile.static_dirs {
-            found.push(root.join(dir).join(relative));
-        }
-        let themes = match profile.generator {
-            Generator::Hexo => Some("source"),
-            Generator::Hugo | Generator::Zola => Some("static"),
-            _ => None,
+    let under_base = |absolute: &str| -> String {
+        let base = facts.base_path.trim_matches('/');
+        let relative = if base.is_empty() {
+            absolute
+        } else {
+            absolute
+                .strip_prefix(base)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .unwrap_or(absolute)
         };
-        if let Some(folder) = themes {
-            for theme in context.theme_dirs() {
-                found.push(theme.join(folder).join(relative));
+        relative.to_owned()
+    };
+    if let Some(absolute) = target.strip_prefix('/') {
+        let relative = under_base(absolute);
+        found.extend(lookup_roots.map(|root| root.join(&relative)));
+    } else {
+        // The browser resolves it against the page's URL: `../../img/a.png` on
+        // `/tutorials/setup/` is `/img/a.png`, in a static folder.
+        if let Some(url) = post.page.known_url() {
+            let folder = &url[..url.rfind('/').map_or(0, |at| at + 1)];
+            let resolved = crate::site::paths::normalize(Path::new(&format!("{folder}{target}")));
+            if let Some(absolute) = resolved.to_str().and_then(|p| p.strip_prefix('/')) {
+                let relative = under_base(absolute);
+                found.extend(facts.static_roots.iter().map(|root| root.join(&relative)));
             }
         }
-        if profile.generator == Generator::Hugo {
-            found.push(root.join("assets").join(relative));
-        }
-    };
-    if let Some(relative) = target.strip_prefix('/') {
-        if let Some(root) = &context.site.root {
-            under_static(root, &mut found, relative);
-        }
-    } else {
         let dir = post_path.parent().unwrap_or(Path::new(""));
         found.push(dir.join(&target));
         if let Some(stem) = post_path.file_stem() {
             found.push(dir.join(stem).join(&target));
         }
-        if let Some(root) = &context.site.root {
-            under_static(root, &mut found, &target);
+        found.extend(lookup_roots.map(|root| root.join(&target)));
+        if let Some(root) = &site.root {
             found.push(root.join(&target));
         }
     }
@@ -67,17 +77,38 @@ pub enum Lookup {
     Missing(Vec<PathBuf>),
 }
 
-/// Looks for the file `target` names, as written in the post at `post_path`: only whether
+/// Looks for the file `target` names, as written in `post`: only whether
 /// it exists, never what it holds.
-pub fn find(target: &str, post_path: &Path, context: &Context) -> Lookup {
-    let places = candidates(target, post_path, context);
+pub fn find(target: &str, post: &Post, context: &Context) -> Lookup {
+    let places = candidates(target, post, context);
     if places.is_empty() {
         Lookup::Unknown
-    } else if places.iter().any(|place| place.is_file()) {
+    } else if places.iter().any(|place| place.is_file()) || beside_a_page(target, post, context) {
         Lookup::Found
     } else {
         Lookup::Missing(places)
     }
+}
+
+/// Whether `target`, as a URL, is a file beside a page under that page's address: a page
+/// bundle's image linked as `/2023/06/21/post/cover.jpg`, which only the site's URLs tell.
+fn beside_a_page(target: &str, post: &Post, context: &Context) -> bool {
+    let site = &context.site;
+    let base = &site.facts.base_path;
+    let url = if target.starts_with('/') {
+        clean_target(target)
+    } else {
+        let Some(page_url) = post.page.known_url() else {
+            return false;
+        };
+        let folder = &page_url[..page_url.rfind('/').map_or(0, |at| at + 1)];
+        let joined =
+            crate::site::paths::normalize(Path::new(&format!("{folder}{}", clean_target(target))));
+        joined.to_string_lossy().into_owned()
+    };
+    site.url_index(&context.profile)
+        .file_under_page(&url, base)
+        .is_some_and(|file| file.is_file())
 }
 
 /// "`static/images/a.png`, `assets/images/a.png` and 2 more", relative to the site root.
@@ -120,7 +151,7 @@ impl Rule for CoverNotFound {
         let Some((cover, range)) = local_cover(post, context) else {
             return;
         };
-        let Lookup::Missing(places) = find(cover, &post.path, context) else {
+        let Lookup::Missing(places) = find(cover, post, context) else {
             return;
         };
         findings.push(not_found(

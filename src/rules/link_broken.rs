@@ -3,12 +3,14 @@
 
 use serde::Deserialize;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cover_not_found::{Lookup, find, not_found};
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::post::Post;
+use crate::site::links::{loose_anchors, loosely};
 use crate::site::{anchors, clean_target, heading_anchor, local_targets};
 
 #[derive(Debug, Default, Deserialize)]
@@ -22,7 +24,8 @@ fn names_a_file(path: &str) -> bool {
     match name.rsplit_once('.') {
         Some((stem, extension)) => {
             !stem.is_empty()
-                && !extension.is_empty()
+                // `6.0.0`, `v1.2`: a version in a page's URL, not an extension.
+                && extension.starts_with(|c: char| c.is_ascii_alphabetic())
                 && !matches!(
                     extension.to_ascii_lowercase().as_str(),
                     "html" | "htm" | "php"
@@ -32,12 +35,28 @@ fn names_a_file(path: &str) -> bool {
     }
 }
 
-fn broken_anchor(range: Range<usize>, fragment: &str, anchors: &[String]) -> Option<Finding> {
+fn broken_anchor(
+    range: Range<usize>,
+    fragment: &str,
+    anchors: &[String],
+    loose: &HashSet<String>,
+) -> Option<Finding> {
     let wanted = clean_target(&format!("x{fragment}"));
     let wanted = wanted.strip_prefix('x').unwrap_or(&wanted);
     let matches =
         |anchor: &String| anchor.eq_ignore_ascii_case(wanted) || *anchor == heading_anchor(wanted);
-    if fragment.is_empty() || anchors.iter().any(matches) {
+    // Generators make heading ids their own ways (case, dots, transliteration): a fragment
+    // that matches a heading under any of them is taken as meant for it.
+    let loosely_matches = || {
+        let wanted = loosely(wanted);
+        !wanted.is_empty()
+            && (loose.contains(&wanted) || anchors.iter().any(|a| loosely(a) == wanted))
+    };
+    if fragment.is_empty()
+        || wanted.eq_ignore_ascii_case("top")
+        || anchors.iter().any(matches)
+        || loosely_matches()
+    {
         return None;
     }
     Some(
@@ -58,19 +77,20 @@ fn broken_anchor(range: Range<usize>, fragment: &str, anchors: &[String]) -> Opt
 impl Rule for LinkBroken {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         // The post's heading ids, made once and only for a post that links into itself.
-        let mut own_anchors: Option<Vec<String>> = None;
+        let mut own_anchors: Option<(Vec<String>, HashSet<String>)> = None;
         for (target, range) in local_targets(post) {
             let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
             if path.is_empty() {
-                let anchors = own_anchors.get_or_insert_with(|| anchors(post));
-                findings.extend(broken_anchor(range, fragment, anchors));
+                let (anchors, loose) =
+                    own_anchors.get_or_insert_with(|| (anchors(post), loose_anchors(post)));
+                findings.extend(broken_anchor(range, fragment, anchors, loose));
                 continue;
             }
             let cleaned = clean_target(path);
             if !names_a_file(&cleaned) {
                 continue;
             }
-            let Lookup::Missing(places) = find(path, &post.path, context) else {
+            let Lookup::Missing(places) = find(path, post, context) else {
                 continue;
             };
             findings.push(not_found(
@@ -96,5 +116,6 @@ mod tests {
         assert!(!names_a_file("/posts/hello"));
         assert!(!names_a_file("page.html"));
         assert!(!names_a_file(".hidden"));
+        assert!(!names_a_file("/blog/2015/10/29/6.0.0"));
     }
 }

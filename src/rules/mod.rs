@@ -30,8 +30,6 @@ mod title_missing;
 mod url_duplicate;
 mod value_whitespace;
 
-use std::path::PathBuf;
-
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Finding, Severity};
@@ -113,26 +111,6 @@ pub struct Context {
     pub profile: Profile,
     /// What the generator publishes, where, and from which folders.
     pub site: Site,
-    /// The site's theme folders (`themes/*`), listed the first time a path is looked up.
-    pub themes: std::sync::OnceLock<Vec<PathBuf>>,
-}
-
-impl Context {
-    /// The folders under the site root's `themes/`, sorted; none without a root.
-    pub fn theme_dirs(&self) -> &[PathBuf] {
-        self.themes.get_or_init(|| {
-            let Some(root) = &self.site.root else {
-                return Vec::new();
-            };
-            let Ok(entries) = std::fs::read_dir(root.join("themes")) else {
-                return Vec::new();
-            };
-            let mut themes: Vec<PathBuf> =
-                entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            themes.sort();
-            themes
-        })
-    }
 }
 
 /// A registered rule: its name, how it is shown and documented, and how it is built.

@@ -33,6 +33,9 @@ pub struct Facts {
     pub content_roots: Vec<PathBuf>,
     /// Folders whose files are served at the site's base path (`/images/a.png`).
     pub static_roots: Vec<PathBuf>,
+    /// Folders a theme reads images from by name without serving them as they are (Hugo's
+    /// `assets/`, through its resource pipeline).
+    pub asset_roots: Vec<PathBuf>,
     /// The path every URL of the site starts with: `/`, or `/blog/`.
     pub base_path: String,
     /// The site's languages, the default first; empty for a site in one language.

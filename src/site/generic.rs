@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{File, Kind, Model, Page, Url, slug};
-use crate::profile::{DateRequired, Profile};
+use crate::profile::Profile;
 
 #[derive(Debug)]
 pub struct Generic;
@@ -43,15 +43,9 @@ impl Model for Generic {
             .as_ref()
             .filter(|slug| slug.origin == slug::Origin::Field)
             .map(|slug| slug.range.clone());
-        let needs_date = match profile.date_required {
-            DateRequired::No => false,
-            DateRequired::Yes => true,
-            DateRequired::UnlessFileNameDated => !file_name_is_dated(&post.path),
-        };
         Page {
             slug,
             url_set_at,
-            needs_date,
             ..Page::new(Kind::Post, url)
         }
     }
@@ -90,12 +84,4 @@ pub fn repository_document(path: &Path) -> Option<Page> {
             "a repository document: a forge renders it, the generator does not publish it",
         )
     })
-}
-
-/// Whether a Jekyll-style file name carries the date (`2025-11-13-title.md`).
-fn file_name_is_dated(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|name| name.to_str())
-        .and_then(|name| name.get(..11))
-        .is_some_and(|prefix| prefix.ends_with('-') && crate::date::parse(&prefix[..10]).is_ok())
 }

@@ -266,6 +266,7 @@ pub fn load(loader: &mut Loader) -> Hugo {
     facts.base_path = base_path.clone();
     facts.content_roots = content.iter().map(|(dir, _)| root.join(dir)).collect();
     facts.static_roots = static_dirs.iter().map(|dir| root.join(dir)).collect();
+    facts.asset_roots = vec![root.join("assets")];
     if languages.len() > 1 {
         facts.languages = languages.clone();
     }

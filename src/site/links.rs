@@ -64,13 +64,9 @@ pub fn anchors(post: &Post) -> Vec<String> {
     let mut next: HashMap<String, usize> = HashMap::new();
     for heading in &post.headings {
         let line = &post.source[heading.line_range.clone()];
-        if let Some(start) = line.rfind("{#") {
-            let id = &line[start + 2..];
-            if let Some(end) = id.find('}') {
-                let id = id[..end].trim().to_owned();
-                taken.insert(id.clone());
-                anchors.push(id);
-            }
+        if let Some(id) = explicit_id(line) {
+            taken.insert(id.clone());
+            anchors.push(id);
         }
         let base = heading_anchor(&heading.plain_text);
         let mut anchor = base.clone();
@@ -101,6 +97,55 @@ pub fn anchors(post: &Post) -> Vec<String> {
         }
     }
     anchors
+}
+
+/// The id a heading line gives itself: `{#id}` (Hugo, Zola, Docusaurus, VitePress),
+/// `{: #id}` (kramdown) or `{/* #id */}` (Docusaurus's MDX form).
+fn explicit_id(line: &str) -> Option<String> {
+    let line = line.trim_end().trim_end_matches('#').trim_end();
+    let inner = line.strip_suffix('}')?;
+    let open = inner.rfind('{')?;
+    let inner = inner[open + 1..]
+        .trim()
+        .trim_start_matches(':')
+        .trim_start()
+        .trim_start_matches("/*")
+        .trim_end_matches("*/")
+        .trim();
+    let id = inner.strip_prefix('#')?;
+    let id = id.split_whitespace().next().unwrap_or_default();
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// The ids a heading may have under any generator's scheme, loosely: GitHub's, Hugo's,
+/// Hexo's, kramdown's and Zola's ids differ in case, in what becomes a `-` and in
+/// transliteration, and all of them read the same here.
+pub fn loose_anchors(post: &Post) -> HashSet<String> {
+    let mut loose = HashSet::new();
+    for heading in &post.headings {
+        let text = &heading.plain_text;
+        loose.insert(loosely(text));
+        loose.insert(loosely(&deunicode::deunicode(text)));
+    }
+    loose
+}
+
+/// Text as a loose id: lowercase letters and digits, each other run one `-`.
+pub fn loosely(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut separator = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if separator && !out.is_empty() {
+                out.push('-');
+            }
+            separator = false;
+            out.push(c);
+        } else {
+            separator = true;
+        }
+    }
+    out
 }
 
 /// A heading's id as github-slugger makes it: lowercase, spaces to hyphens, and anything
@@ -226,6 +271,25 @@ mod tests {
             "一chatgpt-是否支持图片生成"
         );
         assert_eq!(heading_anchor("Custom {#my-id}"), "custom");
+        assert_eq!(explicit_id("## Custom {#my-id}").as_deref(), Some("my-id"));
+        assert_eq!(
+            explicit_id("## Custom {: #kramdown}").as_deref(),
+            Some("kramdown")
+        );
+        assert_eq!(
+            explicit_id("### Stage 0: Class Properties { /*#stage-0:-class-properties*/ }")
+                .as_deref(),
+            Some("stage-0:-class-properties")
+        );
+        assert_eq!(explicit_id("## Plain {braces}"), None);
+        assert_eq!(
+            loosely("Required Node.js version"),
+            "required-node-js-version"
+        );
+        assert_eq!(
+            loosely("Required-Node-js-version"),
+            "required-node-js-version"
+        );
     }
 
     #[test]

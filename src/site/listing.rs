@@ -90,7 +90,7 @@ struct JsonFile<'a> {
 }
 
 /// A folder of the site as shown: relative to the root when it is under it.
-fn shown(site: &Site, path: &Path) -> String {
+pub fn shown(site: &Site, path: &Path) -> String {
     let relative = site
         .root
         .as_ref()

@@ -237,6 +237,42 @@ pub struct Site {
     /// posts are placed under the root.
     current_dir: PathBuf,
     model: Box<dyn Model>,
+    /// Every published page's URL, read from the content folders the first time a link
+    /// needs it (most runs never do).
+    urls: std::sync::OnceLock<UrlIndex>,
+}
+
+/// The site's published pages by URL, to resolve links written as URLs: a page's address,
+/// or a file beside a page (a bundle's image) under the page's address.
+#[derive(Debug, Default)]
+pub struct UrlIndex {
+    /// A page's URL path without the base path and slashes around it → its file.
+    pages: std::collections::HashMap<String, PathBuf>,
+}
+
+impl UrlIndex {
+    fn key(url: &str, base: &str) -> String {
+        let url = clean_target(url);
+        let url = url.strip_prefix(base.trim_end_matches('/')).unwrap_or(&url);
+        let url = url.strip_suffix("index.html").unwrap_or(url);
+        let url = url.strip_suffix(".html").unwrap_or(url);
+        url.trim_matches('/').to_owned()
+    }
+
+    /// The file a URL path (`/2023/06/21/x/cover.jpg`) may be: a file beside the page
+    /// whose URL is the longest leading part of it.
+    pub fn file_under_page(&self, url: &str, base: &str) -> Option<PathBuf> {
+        let key = UrlIndex::key(url, base);
+        let mut prefix = key.as_str();
+        while let Some(slash) = prefix.rfind('/') {
+            prefix = &prefix[..slash];
+            if let Some(page) = self.pages.get(prefix) {
+                let rest = &key[prefix.len() + 1..];
+                return page.parent().map(|folder| folder.join(rest));
+            }
+        }
+        None
+    }
 }
 
 impl Default for Site {
@@ -259,6 +295,7 @@ impl Site {
             boundary: None,
             current_dir: std::env::current_dir().unwrap_or_default(),
             model: Box::new(generic::Generic),
+            urls: std::sync::OnceLock::new(),
         }
     }
 
@@ -292,6 +329,7 @@ impl Site {
             boundary: Some(boundary),
             current_dir,
             model,
+            urls: std::sync::OnceLock::new(),
         }
     }
 
@@ -328,6 +366,37 @@ impl Site {
         let path = paths::normalize(&root.join(relative));
         let boundary = self.boundary.as_ref()?;
         path.starts_with(boundary).then_some(path)
+    }
+
+    /// The URLs of every page the site publishes, read from its content folders (front
+    /// matter only) the first time it is asked for.
+    pub fn url_index(&self, profile: &Profile) -> &UrlIndex {
+        self.urls.get_or_init(|| {
+            let mut index = UrlIndex::default();
+            let roots: Vec<PathBuf> = self
+                .facts
+                .content_roots
+                .iter()
+                .filter(|root| root.is_dir())
+                .cloned()
+                .collect();
+            let (files, _) = crate::engine::collect_paths(&roots);
+            for file in files {
+                if self.by_path(&file).is_some() {
+                    continue;
+                }
+                let Ok(source) = crate::engine::read(&file) else {
+                    continue;
+                };
+                let post = Post::head_in(file.clone(), source, self, profile);
+                if let (true, Some(url)) = (post.page.kind.is_published(), post.page.known_url()) {
+                    index
+                        .pages
+                        .insert(UrlIndex::key(url, &self.facts.base_path), file);
+                }
+            }
+            index
+        })
     }
 
     /// How the generator finds a file's front matter.
