@@ -66,6 +66,13 @@ fn first_offense(slug: &str) -> Option<(usize, String)> {
     for (index, &c) in chars.iter().enumerate() {
         let what = match c {
             'a'..='z' | '0'..='9' => continue,
+            // A version number (`babel-7.0.0`, `upgrading-2.10`): a dot between digits.
+            '.' if index > 0
+                && chars[index - 1].is_ascii_digit()
+                && chars.get(index + 1).is_some_and(char::is_ascii_digit) =>
+            {
+                continue;
+            }
             '-' if index == 0 => "starts with a hyphen".to_owned(),
             '-' if index + 1 == chars.len() => "ends with a hyphen".to_owned(),
             '-' if chars[index + 1] == '-' => "has doubled hyphens".to_owned(),
@@ -235,6 +242,12 @@ mod tests {
         assert_eq!(
             slug("a.html"),
             ["slug `a.html` has the character `.` at character 2"]
+        );
+        assert!(slug("babel-7.0.0").is_empty());
+        assert!(slug("6.14.0").is_empty());
+        assert_eq!(
+            slug("v1.x"),
+            ["slug `v1.x` has the character `.` at character 3"]
         );
     }
 

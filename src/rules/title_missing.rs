@@ -36,7 +36,8 @@ impl Rule for TitleMissing {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let names = self.names(&context.profile);
         let state = field_state(post, names, Expect::Text);
-        if title_from_h1(post, context.profile.generator) {
+        // A home page's title is the site's (the configuration's `title`).
+        if title_from_h1(post, context.profile.generator) || post.page.home {
             return;
         }
         let format = post.front_matter_format();

@@ -87,6 +87,7 @@ struct JsonFile<'a> {
     collection: Option<&'a str>,
     slug: Option<&'a str>,
     aliases: &'a [String],
+    home: bool,
 }
 
 /// A folder of the site as shown: relative to the root when it is under it.
@@ -132,6 +133,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
                         collection: page.collection.as_deref(),
                         slug: page.slug.as_ref().map(|slug| slug.text.as_str()),
                         aliases: &page.aliases,
+                        home: page.home,
                     }
                 }
                 Err(message) => JsonFile {
@@ -146,6 +148,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
                     collection: None,
                     slug: None,
                     aliases: &[],
+                    home: false,
                 },
             }
         })

@@ -138,6 +138,9 @@ pub struct Page {
     pub needs_date: bool,
     /// Other addresses the page answers at (`aliases`, `redirect_from`).
     pub aliases: Vec<String>,
+    /// A home page: the site's address, or a page with a home layout (`layout: home` or
+    /// `index`), whose title and description are the site's.
+    pub home: bool,
 }
 
 impl Page {
@@ -154,6 +157,7 @@ impl Page {
             url_set_at: None,
             needs_date: false,
             aliases: Vec::new(),
+            home: false,
         }
     }
 
@@ -414,7 +418,13 @@ impl Site {
             post,
             relative: relative.as_deref(),
         };
-        self.model.page(&file, profile)
+        let mut page = self.model.page(&file, profile);
+        let home_layout = post
+            .value("layout")
+            .and_then(Value::as_text)
+            .is_some_and(|layout| matches!(layout.trim(), "home" | "index"));
+        page.home = home_layout || page.known_url() == Some(self.facts.base_path.as_str());
+        page
     }
 }
 
