@@ -463,6 +463,12 @@ fn summary(totals: &Totals, elapsed: std::time::Duration) -> String {
     if infos > 0 {
         line.push_str(&format!(", {}", plural(infos, "info")));
     }
+    if totals.skipped > 0 {
+        line.push_str(&format!(
+            "; {} not published by the generator, left alone (`postlint site` says why)",
+            plural(totals.skipped, "file")
+        ));
+    }
     let failures = totals.failures;
     if failures > 0 {
         line.push_str(&format!(

@@ -68,3 +68,52 @@ fn a_duplicate_slug_shows_the_other_post() {
         "{finding}"
     );
 }
+
+#[test]
+fn a_walk_leaves_unpublished_files_alone_and_a_named_document_gets_its_markdown_rules() {
+    let hexo = site("hexo");
+    let output = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(["check", "--format", "concise"])
+        .current_dir(&hexo)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    let summary = String::from_utf8(output.stderr).unwrap();
+    assert!(!report.contains("scaffolds/"), "{report}");
+    assert!(!report.contains("README.md"), "{report}");
+    assert!(
+        summary.contains("; 2 files not published by the generator, left alone"),
+        "{summary}"
+    );
+    // Named, as pre-commit names a staged file: its kind's rules, headings but no cover.
+    let (_, report) = postlint(&hexo, &["check", "--format", "concise", "-q", "README.md"]);
+    assert!(report.contains("error[heading-increment]"), "{report}");
+    assert!(!report.contains("cover-missing"), "{report}");
+    let (_, report) = postlint(
+        &hexo,
+        &["check", "--format", "concise", "-q", "scaffolds/post.md"],
+    );
+    assert_eq!(report, "");
+}
+
+#[test]
+fn the_site_model_as_json() {
+    let (code, json) = postlint(&site("hugo"), &["site", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(document["version"], 1);
+    assert_eq!(document["generator"], "hugo");
+    let files = document["files"].as_array().unwrap();
+    let bundle = files
+        .iter()
+        .find(|file| file["path"] == "content/posts/page-bundles/index.md")
+        .unwrap();
+    assert_eq!(bundle["kind"], "page");
+    assert_eq!(bundle["url_status"], "known");
+    assert!(
+        bundle["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/posts/page-bundles/")
+    );
+}

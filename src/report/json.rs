@@ -26,7 +26,7 @@
 //!       "fix": null
 //!     }
 //!   ],
-//!   "summary": { "posts_checked": 1, "errors": 1, "warnings": 0, "infos": 0, "failures": 0 }
+//!   "summary": { "posts_checked": 1, "errors": 1, "warnings": 0, "infos": 0, "failures": 0, "skipped": 0 }
 //! }
 //! ```
 //!
@@ -50,6 +50,7 @@
 //! | `summary.posts_checked` | files read and linted as posts |
 //! | `summary.errors`, `summary.warnings`, `summary.infos` | diagnostics of the rules at each severity |
 //! | `summary.failures` | files that could not be read or linted; each also has an `unreadable-file` or `internal-error` diagnostic of severity `error`, not counted in `summary.errors` |
+//! | `summary.skipped` | files found walking a folder that the site's generator does not publish (a scaffold, a headless page, a README), left alone; `postlint site` says why |
 //!
 //! A file that could not be read has no text to count lines in: its diagnostic is at
 //! offset 0, line 1, column 1.
@@ -111,6 +112,7 @@ fn document(totals: &Totals) -> String {
             warnings: totals.warnings,
             infos: totals.infos,
             failures: totals.failures,
+            skipped: totals.skipped,
         },
     };
     serde_json::to_string_pretty(&document).unwrap_or_default()
@@ -237,6 +239,7 @@ struct Summary {
     warnings: usize,
     infos: usize,
     failures: usize,
+    skipped: usize,
 }
 
 #[cfg(test)]
@@ -286,7 +289,8 @@ mod tests {
         assert_eq!(
             document["summary"],
             serde_json::json!({
-                "posts_checked": 2, "errors": 2, "warnings": 1, "infos": 1, "failures": 1
+                "posts_checked": 2, "errors": 2, "warnings": 1, "infos": 1, "failures": 1,
+                "skipped": 0
             })
         );
     }

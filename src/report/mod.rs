@@ -97,9 +97,11 @@ impl Sources for Outcome {
 /// What a run found, counted as its files go by.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Totals {
-    /// Files reported on, linted or not.
+    /// Files reported on, linted or not (but for the skipped).
     pub files: usize,
     pub posts_checked: usize,
+    /// Files left alone because the generator does not publish them.
+    pub skipped: usize,
     /// Findings of the rules, by severity; files that could not be linted are `failures`.
     pub errors: usize,
     pub warnings: usize,
@@ -125,6 +127,10 @@ impl Totals {
 
     /// Counts one file, with all its diagnostics.
     pub fn add(&mut self, file: &FileReport) {
+        if file.skipped.is_some() {
+            self.skipped += 1;
+            return;
+        }
         self.files += 1;
         self.posts_checked += usize::from(file.linted);
         let failed = file.diagnostics.iter().any(is_failure);
@@ -166,6 +172,7 @@ impl Totals {
     pub fn subtract(&mut self, counted: &Totals) {
         self.files -= counted.files;
         self.posts_checked -= counted.posts_checked;
+        self.skipped -= counted.skipped;
         self.errors -= counted.errors;
         self.warnings -= counted.warnings;
         self.infos -= counted.infos;
@@ -187,6 +194,7 @@ impl Totals {
     pub fn merge(&mut self, other: Totals) {
         self.files += other.files;
         self.posts_checked += other.posts_checked;
+        self.skipped += other.skipped;
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
