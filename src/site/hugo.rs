@@ -47,6 +47,8 @@ pub struct Hugo {
     section_cascades: Mutex<HashMap<PathBuf, Arc<SectionFacts>>>,
     /// Folders that hold an `index` content file (leaf bundles), asked once each.
     bundle_dirs: Mutex<HashMap<PathBuf, bool>>,
+    /// `ignoreFiles`: regular expressions matched against a file's absolute path.
+    ignore_files: Vec<regex::Regex>,
     root: PathBuf,
 }
 
@@ -260,6 +262,21 @@ pub fn load(loader: &mut Loader) -> Hugo {
     let path_to_lower = !flag(&["disablePathToLower"]);
     let remove_accents = flag(&["removePathAccents"]);
     let in_subdir = flag(&["defaultContentLanguageInSubdir"]);
+    let ignore_files = get(&["ignoreFiles"])
+        .map(|value| {
+            value
+                .items()
+                .iter()
+                .filter_map(Value::as_text)
+                .filter_map(|pattern| {
+                    regex::RegexBuilder::new(pattern)
+                        .size_limit(1 << 20)
+                        .build()
+                        .ok()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
 
     let root = loader.root.to_owned();
     let facts = loader.facts();
@@ -284,6 +301,7 @@ pub fn load(loader: &mut Loader) -> Hugo {
         cascade,
         section_cascades: Mutex::default(),
         bundle_dirs: Mutex::default(),
+        ignore_files,
         root,
     }
 }
@@ -685,6 +703,15 @@ impl Model for Hugo {
             .any(|part| part.starts_with(['.', '#']) || part.ends_with('~'))
         {
             return unpublished("ignored: a part of its path starts with `.` or `#`");
+        }
+        let absolute = self.root.join(relative);
+        let absolute = absolute.to_string_lossy();
+        if self
+            .ignore_files
+            .iter()
+            .any(|regex| regex.is_match(&absolute))
+        {
+            return unpublished("matched by `ignoreFiles` in the configuration");
         }
         let file_name = parts.last().copied().unwrap_or_default();
         let (name, _) = self.parse_name(file_name);
@@ -1161,8 +1188,12 @@ mod tests {
     fn pages_sections_and_bundles() {
         let site = TestSite::new(
             &[
-                ("hugo.toml", "baseURL = 'https://example.org/sub/'\n"),
+                (
+                    "hugo.toml",
+                    "baseURL = 'https://example.org/sub/'\nignoreFiles = ['\\.draft\\.md$']\n",
+                ),
                 ("content/About Us.md", "---\ntitle: x\n---\n"),
+                ("content/posts/idea.draft.md", "---\ntitle: x\n---\n"),
                 ("content/posts/_index.md", "---\ntitle: Posts\n---\n"),
                 ("content/posts/sub/deep.md", ""),
                 ("content/posts/slug-slash.md", "---\nslug: a/B c\n---\n"),
@@ -1201,6 +1232,7 @@ mod tests {
             Kind::Unpublished
         );
         assert_eq!(site.url("content/posts/headless/index.md"), None);
+        assert_eq!(site.url("content/posts/idea.draft.md"), None);
         assert_eq!(
             site.model.by_path("archetypes/default.md").unwrap().kind,
             Kind::Unpublished

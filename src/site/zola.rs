@@ -29,6 +29,10 @@ pub struct Zola {
     slugify: Slugify,
     keep_dates: bool,
     base_path: String,
+    /// `ignored_content`, matched as Zola matches it: against the file's absolute path,
+    /// `*` also crossing folders.
+    ignored: Option<globset::GlobSet>,
+    root: std::path::PathBuf,
 }
 
 pub fn load(loader: &mut Loader) -> Zola {
@@ -67,6 +71,15 @@ pub fn load(loader: &mut Loader) -> Zola {
             format!("{}/", path.trim_end_matches('/'))
         })
         .unwrap_or_else(|| "/".into());
+    let ignored = get(&["ignored_content"]).and_then(|value| {
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in value.items().iter().filter_map(Value::as_text) {
+            if let Ok(glob) = globset::Glob::new(pattern) {
+                builder.add(glob);
+            }
+        }
+        builder.build().ok()
+    });
     let root = loader.root.to_owned();
     let facts = loader.facts();
     facts.base_path = base_path.clone();
@@ -83,6 +96,8 @@ pub fn load(loader: &mut Loader) -> Zola {
         slugify,
         keep_dates,
         base_path,
+        ignored,
+        root,
     }
 }
 
@@ -181,6 +196,11 @@ impl Model for Zola {
             }
             return unpublished("outside `content/`, the folder Zola publishes");
         };
+        if let Some(ignored) = &self.ignored
+            && ignored.is_match(self.root.join(relative))
+        {
+            return unpublished("matched by `ignored_content` in `config.toml`");
+        }
         let name = inside.rsplit('/').next().unwrap_or(inside);
         if !name.ends_with(".md") {
             return unpublished("Zola reads only `.md` files as content");
@@ -320,7 +340,7 @@ mod tests {
             &[
                 (
                     "config.toml",
-                    "base_url = \"https://www.getzola.org/\"\n[languages.fr]\n",
+                    "base_url = \"https://www.getzola.org/\"\nignored_content = [\"*drafts*\"]\n[languages.fr]\n",
                 ),
                 (
                     "content/documentation/_index.md",
@@ -342,9 +362,11 @@ mod tests {
                 ("content/blog/_index.fr.md", "+++\n+++\n"),
                 ("content/blog/_index.de.md", "+++\n+++\n"),
                 ("README.md", "# x"),
+                ("content/drafts/idea.md", "+++\n+++\n"),
             ],
             load,
         );
+        assert_eq!(site.url("content/drafts/idea.md"), None);
         assert_eq!(
             site.known("content/documentation/_index.md"),
             "/documentation/"
