@@ -185,7 +185,7 @@ fn site_summaries_cached(
                 Ok(under) if relative => under.to_owned(),
                 _ => file.clone(),
             };
-            let post = Post::parse(shown, source);
+            let post = Post::parse_in(shown, source, &rules.context.site, &rules.context.profile);
             let summary = PostSummary::of(&post, &rules.context);
             if let (Some((cache, rules_id)), Some(stamp)) = (cache, stamp) {
                 let entry = Cached {

@@ -259,7 +259,7 @@ pub enum Found {
 }
 
 /// Whether a file of `kind` found by `found` is linted at all.
-fn is_linted(kind: Kind, found: Found) -> bool {
+pub fn is_linted(kind: Kind, found: Found) -> bool {
     kind.is_published() || (found == Found::Named && kind == Kind::Document)
 }
 

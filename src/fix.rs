@@ -86,12 +86,25 @@ pub fn fix_paths(
     rules: &RuleSet,
     applicability: Applicability,
 ) -> Vec<FixedFile> {
-    let (mut files, _) = engine::collect_paths(paths);
-    files.retain(|path| !rules.is_excluded(path));
+    let (mut files, _) = engine::collect(paths);
+    files.retain(|(path, _)| !rules.is_excluded(path));
     files
         .par_iter()
-        .filter_map(|path| {
+        .filter_map(|(path, found)| {
             let original = engine::read_limited(path, rules.max_file_size).ok()?;
+            // What a check leaves alone, a fix leaves alone: a walked file the generator
+            // does not publish.
+            if *found == engine::Found::Walked {
+                let post = Post::head_in(
+                    path.as_path(),
+                    original.clone(),
+                    &rules.context.site,
+                    &rules.context.profile,
+                );
+                if !engine::is_linted(post.page.kind, *found) {
+                    return None;
+                }
+            }
             let (fixed, applied) = fix_source(path, original.clone(), rules, applicability);
             (applied > 0 && fixed != original).then(|| FixedFile {
                 path: path.clone(),

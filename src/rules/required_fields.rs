@@ -14,6 +14,9 @@ use crate::post::{Post, Value, ValueKind};
 pub struct RequiredFields {
     /// Each required key and the kind of value it must hold; none by default.
     pub fields: BTreeMap<String, FieldType>,
+    /// More keys for the pages of one collection (an Astro or Jekyll collection, the
+    /// Docusaurus blog or docs): `[rules.required-fields.collections.blog]`.
+    pub collections: BTreeMap<String, BTreeMap<String, FieldType>>,
 }
 
 /// The kinds of value a required field may be held to.
@@ -72,11 +75,27 @@ fn is_empty(value: &Value) -> bool {
 
 impl Rule for RequiredFields {
     fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        if self.fields.is_empty() {
+        let of_collection = post
+            .page
+            .collection
+            .as_ref()
+            .and_then(|collection| self.collections.get(collection));
+        let required: BTreeMap<&String, &FieldType> = self
+            .fields
+            .iter()
+            .chain(of_collection.into_iter().flatten())
+            .collect();
+        if required.is_empty() {
             return;
         }
+        let whom = match &post.page.collection {
+            Some(collection) if of_collection.is_some_and(|c| !c.is_empty()) => {
+                format!("every page of the `{collection}` collection")
+            }
+            _ => "every post".to_owned(),
+        };
         let front_matter = post.front_matter.as_ref();
-        for (key, field_type) in &self.fields {
+        for (key, field_type) in required {
             let entry = front_matter.and_then(|fm| fm.get(key));
             let Some(entry) = entry else {
                 if front_matter.is_none_or(|fm| fm.keys_are_known()) {
@@ -84,7 +103,7 @@ impl Rule for RequiredFields {
                         Finding::new(post.anchor(), format!("required field `{key}` is missing"))
                             .label(format!("no `{key}` in this front matter"))
                             .help(format!(
-                                "add `{key}` ({}); postlint.toml requires it in every post",
+                                "add `{key}` ({}); postlint.toml requires it in {whom}",
                                 field_type.describe()
                             )),
                     );
@@ -129,6 +148,7 @@ mod tests {
         ];
         RequiredFields {
             fields: fields.map(|(k, t)| (k.to_owned(), t)).into_iter().collect(),
+            collections: BTreeMap::new(),
         }
     }
 
@@ -163,6 +183,39 @@ mod tests {
                 "required field `tags` should be a list of strings, not text",
             ]
         );
+    }
+
+    #[test]
+    fn a_collection_adds_its_own_fields() {
+        let rule = RequiredFields {
+            fields: BTreeMap::new(),
+            collections: [(
+                "blog".to_owned(),
+                [("author".to_owned(), FieldType::String)]
+                    .into_iter()
+                    .collect(),
+            )]
+            .into_iter()
+            .collect(),
+        };
+        let findings = |collection: Option<&str>| {
+            let mut post = crate::post::Post::parse("post.md", "---\ntitle: t\n---\n".into());
+            post.page.collection = collection.map(str::to_owned);
+            let mut findings = Vec::new();
+            rule.check(&post, &Context::default(), &mut findings);
+            findings
+        };
+        let blog = findings(Some("blog"));
+        assert_eq!(blog[0].message, "required field `author` is missing");
+        assert!(
+            blog[0]
+                .help
+                .as_ref()
+                .unwrap()
+                .contains("the `blog` collection")
+        );
+        assert!(findings(Some("docs")).is_empty());
+        assert!(findings(None).is_empty());
     }
 
     #[test]

@@ -29,6 +29,10 @@ impl Rule for TitleDuplicate {
 
     fn check_site(&self, posts: &[PostSummary], _: &Context, findings: &mut Vec<(usize, Finding)>) {
         let by_title = duplicate_groups(posts, |post| {
+            // Only pages people find by their titles: not a README beside them.
+            if !crate::site::PUBLISHED.contains(&post.kind) {
+                return None;
+            }
             let title = post.title.as_ref()?;
             (!title.text.is_empty()).then(|| normalized(&title.text))
         });
