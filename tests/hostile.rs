@@ -379,3 +379,97 @@ fn a_fifty_megabyte_post_is_linted_when_the_limit_allows_it() {
     assert!(stderr.contains("checked 1 post"), "{stderr}");
     assert!(!stdout.contains("unreadable-file"), "{stdout}");
 }
+
+/// A site's own configuration may be broken, huge or hostile: each gets a message naming
+/// the file, the generator's defaults are used, and the run goes on.
+#[test]
+fn broken_and_hostile_site_configurations_name_the_file_and_fall_back() {
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_postlint"))
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let write = |dir: &std::path::Path, path: &str, text: &[u8]| {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    let post = b"---\ntitle: A post\n---\n\nText.\n";
+
+    // Hexo: a YAML syntax error halfway; what reads before it is kept.
+    let hexo = tempfile::tempdir().unwrap();
+    write(
+        hexo.path(),
+        "_config.yml",
+        b"new_post_name: :title.md\nroot: /blog/\nskip_render: [\n",
+    );
+    write(hexo.path(), "source/_posts/a.md", post);
+    let (code, site) = run(hexo.path(), &["site"]);
+    assert_eq!(code, Some(0));
+    assert!(site.contains("problem: _config.yml: line 3:"), "{site}");
+    assert!(site.contains("/blog/"), "{site}");
+    let (code, _) = run(hexo.path(), &["check", "-q", "."]);
+    assert!(matches!(code, Some(0 | 1)));
+
+    // Hugo: a content folder outside the site, and a binary hugo.toml beside a good one.
+    let hugo = tempfile::tempdir().unwrap();
+    write(
+        hugo.path(),
+        "config/_default/hugo.toml",
+        b"contentDir = '../../../etc'\n",
+    );
+    write(
+        hugo.path(),
+        "config/_default/params.toml",
+        &[0xff, 0xfe, 0x00, 0x01],
+    );
+    write(hugo.path(), "content/posts/a.md", post);
+    let (code, site) = run(hugo.path(), &["site"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        site.contains("problem: config/_default/hugo.toml: `contentDir` names `../../../etc`, which is outside the site"),
+        "{site}"
+    );
+    assert!(
+        site.contains("problem: config/_default/params.toml: is not valid UTF-8"),
+        "{site}"
+    );
+    assert!(site.contains("/posts/a/"), "{site}");
+
+    // Docusaurus: a configuration that is code, not literals.
+    let docusaurus = tempfile::tempdir().unwrap();
+    write(
+        docusaurus.path(),
+        "docusaurus.config.js",
+        b"module.exports = async function createConfig() { return { baseUrl: process.env.BASE } }\n",
+    );
+    write(docusaurus.path(), "docs/intro.md", post);
+    let (code, site) = run(docusaurus.path(), &["site"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        site.contains("problem: docusaurus.config.js: exports no object postlint can read"),
+        "{site}"
+    );
+    assert!(site.contains("/docs/intro"), "{site}");
+
+    // A configuration too large to be one.
+    let jekyll = tempfile::tempdir().unwrap();
+    let mut huge = b"title: x\n".to_vec();
+    huge.extend(std::iter::repeat_n(b'#', 2 * 1024 * 1024));
+    write(jekyll.path(), "_config.yml", &huge);
+    write(jekyll.path(), "Gemfile", b"gem \"jekyll\"\n");
+    write(jekyll.path(), "about.md", post);
+    let (code, site) = run(jekyll.path(), &["site"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        site.contains("problem: _config.yml: is 2.0 MB, over the 1.0 MB"),
+        "{site}"
+    );
+    assert!(site.contains("/about.html"), "{site}");
+}
