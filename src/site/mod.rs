@@ -240,6 +240,9 @@ pub struct Site {
     /// The current directory when the site was built, against which relative paths of
     /// posts are placed under the root.
     current_dir: PathBuf,
+    /// The root as a path from the current directory, when it is inside it (`""` when it
+    /// is the current directory): most paths of a run start with it.
+    root_from_current_dir: Option<PathBuf>,
     model: Box<dyn Model>,
     /// Every published page's URL, read from the content folders the first time a link
     /// needs it (most runs never do).
@@ -298,6 +301,7 @@ impl Site {
             },
             boundary: None,
             current_dir: std::env::current_dir().unwrap_or_default(),
+            root_from_current_dir: None,
             model: Box::new(generic::Generic),
             urls: std::sync::OnceLock::new(),
         }
@@ -325,12 +329,14 @@ impl Site {
             Generator::Generic => Box::new(generic::Generic),
         };
         let facts = loader.finish();
+        let root_from_current_dir = root.strip_prefix(&current_dir).ok().map(Path::to_owned);
         Site {
             generator,
             root: Some(root),
             reason,
             facts,
             boundary: Some(boundary),
+            root_from_current_dir,
             current_dir,
             model,
             urls: std::sync::OnceLock::new(),
@@ -341,6 +347,17 @@ impl Site {
     /// `None` without a root, or outside the folder postlint may look in.
     pub fn relative(&self, path: &Path) -> Option<String> {
         let (root, boundary) = (self.root.as_ref()?, self.boundary.as_ref()?);
+        // The common case, a path a walk found under the current directory, without the
+        // cost of making it absolute.
+        if let Some(root_here) = &self.root_from_current_dir
+            && path.is_relative()
+            && path
+                .components()
+                .all(|part| matches!(part, std::path::Component::Normal(_)))
+            && let Ok(under) = path.strip_prefix(root_here)
+        {
+            return paths::slashed(under);
+        }
         let absolute = paths::absolute(&self.current_dir, path);
         paths::relative_to(root, boundary, &absolute)
     }
@@ -348,13 +365,17 @@ impl Site {
     /// What the generator makes of the file at `path`, judged by its path alone; `None`
     /// when its content decides.
     pub fn by_path(&self, path: &Path) -> Option<Page> {
+        self.by_relative_path(path, self.relative(path).as_deref())
+    }
+
+    fn by_relative_path(&self, path: &Path, relative: Option<&str>) -> Option<Page> {
         if self.root.is_none() {
             return self
                 .model
                 .by_path(&paths::slashed(path).unwrap_or_default());
         }
-        match self.relative(path) {
-            Some(relative) => self.model.by_path(&relative),
+        match relative {
+            Some(relative) => self.model.by_path(relative),
             None => Some(Page::not_published(
                 Kind::Unpublished,
                 "outside the site's folder",
@@ -385,20 +406,21 @@ impl Site {
                 .cloned()
                 .collect();
             let (files, _) = crate::engine::collect_paths(&roots);
-            for file in files {
-                if self.by_path(&file).is_some() {
-                    continue;
-                }
-                let Ok(source) = crate::engine::read(&file) else {
-                    continue;
-                };
-                let post = Post::head_in(file.clone(), source, self, profile);
-                if let (true, Some(url)) = (post.page.kind.is_published(), post.page.known_url()) {
-                    index
-                        .pages
-                        .insert(UrlIndex::key(url, &self.facts.base_path), file);
-                }
-            }
+            use rayon::prelude::*;
+            let pages: Vec<(String, PathBuf)> = files
+                .into_par_iter()
+                .filter(|file| self.by_path(file).is_none())
+                .filter_map(|file| {
+                    let head = read_head(&file)?;
+                    let post = Post::head_in(file.clone(), head, self, profile);
+                    let url = post
+                        .page
+                        .known_url()
+                        .filter(|_| post.page.kind.is_published())?;
+                    Some((UrlIndex::key(url, &self.facts.base_path), file))
+                })
+                .collect();
+            index.pages.extend(pages);
             index
         })
     }
@@ -410,10 +432,10 @@ impl Site {
 
     /// What the generator makes of a parsed post.
     pub fn page(&self, post: &Post, profile: &Profile) -> Page {
-        if let Some(page) = self.by_path(&post.path) {
+        let relative = self.relative(&post.path);
+        if let Some(page) = self.by_relative_path(&post.path, relative.as_deref()) {
             return page;
         }
-        let relative = self.relative(&post.path);
         let file = File {
             post,
             relative: relative.as_deref(),
@@ -426,6 +448,35 @@ impl Site {
         page.home = home_layout || page.known_url() == Some(self.facts.base_path.as_str());
         page
     }
+}
+
+/// The start of a file, as far as its front matter goes: what the index of URLs reads.
+/// Front matter is a few hundred bytes at the top, so the first 16 KB hold it but for
+/// the rare file whose block is longer, which is then read whole.
+fn read_head(path: &Path) -> Option<String> {
+    use std::io::Read;
+    const HEAD: u64 = 16 * 1024;
+    let file = std::fs::File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.take(HEAD).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 == HEAD {
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(_) => bytes.len(),
+            Err(error) => error.valid_up_to(),
+        };
+        let head = std::str::from_utf8(&bytes[..valid]).ok()?;
+        let closed = crate::post::front_matter::parse(head)
+            .0
+            .is_none_or(|front_matter| front_matter.closed);
+        if !closed {
+            return crate::engine::read(path).ok();
+        }
+        bytes.truncate(valid);
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// A folder of files for a test: `(path, text)` pairs.
