@@ -35,7 +35,7 @@ impl Model for Generic {
                 }
                 // Most generators lowercase URLs, and case-insensitive file systems serve
                 // `My-Post` and `my-post` as one.
-                Url::Known(url.to_lowercase())
+                Url::Assumed(url.to_lowercase())
             }
             _ => Url::Unknown("the post's slug cannot be told".into()),
         };

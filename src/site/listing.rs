@@ -107,6 +107,11 @@ pub fn shown(site: &Site, path: &Path) -> String {
 fn url_parts(page: &Page) -> (Option<&str>, &'static str, Option<&str>) {
     match &page.url {
         Some(Url::Known(url)) => (Some(url), "known", None),
+        Some(Url::Assumed(url)) => (
+            Some(url),
+            "assumed",
+            Some("no generator is known: the folder and the slug"),
+        ),
         Some(Url::Partial { pattern, why }) => (Some(pattern), "partial", Some(why)),
         Some(Url::Unknown(why)) => (None, "unknown", Some(why)),
         None => (None, "none", None),
@@ -244,6 +249,7 @@ pub fn write_human(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::R
                     }
                     let url = match url_parts(page) {
                         (Some(url), "known", _) => url.to_owned(),
+                        (Some(url), "assumed", _) => format!("{url} (assumed)"),
                         (Some(pattern), _, Some(why)) => format!("{pattern} ({why})"),
                         (None, _, Some(why)) => format!("? ({why})"),
                         _ => format!("— ({})", page.why.as_deref().unwrap_or("not published")),

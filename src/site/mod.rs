@@ -101,12 +101,24 @@ pub enum Url {
     Partial { pattern: String, why: String },
     /// Why it cannot be told.
     Unknown(String),
+    /// No generator is known: the folder and the slug, as most generators make a URL by
+    /// default. Good enough to tell two posts of one folder with one slug apart, never
+    /// used to resolve a link.
+    Assumed(String),
 }
 
 impl Url {
     pub fn known(&self) -> Option<&str> {
         match self {
             Url::Known(url) => Some(url),
+            _ => None,
+        }
+    }
+
+    /// The URL two pages are compared by: known, or assumed without a generator.
+    pub fn comparable(&self) -> Option<&str> {
+        match self {
+            Url::Known(url) | Url::Assumed(url) => Some(url),
             _ => None,
         }
     }

@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::path::Path;
 
-use super::Kind;
+use super::{Kind, Url};
 use crate::post::Post;
 use crate::rules::{Context, Expect, FieldState, field_state};
 use crate::suppress::Suppressions;
@@ -75,16 +75,21 @@ impl PostSummary {
             Located::new(text, range, line)
         };
         let page = &post.page;
-        let url = page.known_url().filter(|_| !page.draft).map(|url| {
-            let (range, set) = match &page.url_set_at {
-                Some(range) => (range.clone(), true),
-                None => (post.anchor(), false),
-            };
-            PublishedAt {
-                url: locate(url, range),
-                set,
-            }
-        });
+        let url = page
+            .url
+            .as_ref()
+            .and_then(Url::comparable)
+            .filter(|_| !page.draft)
+            .map(|url| {
+                let (range, set) = match &page.url_set_at {
+                    Some(range) => (range.clone(), true),
+                    None => (post.anchor(), false),
+                };
+                PublishedAt {
+                    url: locate(url, range),
+                    set,
+                }
+            });
         let title = match field_state(post, &profile.fields.title, Expect::Text) {
             FieldState::Set(_, value) => value
                 .as_text()
