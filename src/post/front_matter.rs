@@ -101,6 +101,15 @@ impl Value {
         }
     }
 
+    /// The texts of a list (or of a single text, as a list of one); other items left out.
+    pub fn texts(&self) -> Vec<String> {
+        self.items()
+            .iter()
+            .filter_map(Value::as_text)
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// The value as a boolean; `"true"` and `"false"` written as text count (TOML and
     /// YAML authors quote them at times).
     pub fn as_bool(&self) -> Option<bool> {

@@ -64,29 +64,7 @@ impl Post {
         site: &Site,
         profile: &Profile,
     ) -> Post {
-        let (front_matter, body_start) = front_matter::parse_with(&source, site.syntax());
-        // The heading rules follow markdownlint, whose idea of where front matter ends
-        // differs from the generators' in rare cases.
-        let (front_matter_title, headings_start) = front_matter::heading_view(&source);
-        let body = body::parse(&source, headings_start, body_start);
-        let suppressions =
-            Suppressions::new(&source, front_matter.as_ref(), &body.suppression_comments);
-        let mut post = Post {
-            path: path.into(),
-            source,
-            front_matter,
-            body_start,
-            headings: body.headings,
-            front_matter_title,
-            opens_with_h1: body.opens_with_h1,
-            images: body.content.images,
-            links: body.content.links,
-            reading: body.content.reading,
-            suppressions,
-            page: Page::default(),
-        };
-        post.page = site.page(&post, profile);
-        post
+        Post::read(path.into(), source, site, profile, true)
     }
 
     /// A post's front matter alone, and its page: what a site's index of URLs needs of
@@ -97,19 +75,40 @@ impl Post {
         site: &Site,
         profile: &Profile,
     ) -> Post {
+        Post::read(path.into(), source, site, profile, false)
+    }
+
+    fn read(
+        path: PathBuf,
+        source: String,
+        site: &Site,
+        profile: &Profile,
+        with_body: bool,
+    ) -> Post {
         let (front_matter, body_start) = front_matter::parse_with(&source, site.syntax());
+        let (front_matter_title, body) = if with_body {
+            // The heading rules follow markdownlint, whose idea of where front matter ends
+            // differs from the generators' in rare cases.
+            let (front_matter_title, headings_start) = front_matter::heading_view(&source);
+            let body = body::parse(&source, headings_start, body_start);
+            (front_matter_title, body)
+        } else {
+            (false, body::Body::default())
+        };
+        let suppressions =
+            Suppressions::new(&source, front_matter.as_ref(), &body.suppression_comments);
         let mut post = Post {
-            path: path.into(),
+            path,
             source,
             front_matter,
             body_start,
-            headings: Vec::new(),
-            front_matter_title: false,
-            opens_with_h1: false,
-            images: Vec::new(),
-            links: Vec::new(),
-            reading: ReadingLength::default(),
-            suppressions: Suppressions::default(),
+            headings: body.headings,
+            front_matter_title,
+            opens_with_h1: body.opens_with_h1,
+            images: body.content.images,
+            links: body.content.links,
+            reading: body.content.reading,
+            suppressions,
             page: Page::default(),
         };
         post.page = site.page(&post, profile);

@@ -70,13 +70,7 @@ pub fn load(loader: &mut Loader) -> Docusaurus {
     };
     let trailing_slash = get(&["trailingSlash"]).and_then(Value::as_bool);
     let locales: Vec<String> = get(&["i18n", "locales"])
-        .map(|v| {
-            v.items()
-                .iter()
-                .filter_map(Value::as_text)
-                .map(str::to_owned)
-                .collect()
-        })
+        .map(Value::texts)
         .unwrap_or_default();
     let default_locale = get(&["i18n", "defaultLocale"])
         .and_then(Value::as_text)
@@ -156,24 +150,24 @@ pub fn load(loader: &mut Loader) -> Docusaurus {
             .unwrap_or(default_route)
             .trim_matches('/');
         let path = path.trim_start_matches("./").to_owned();
+        // With released versions, the docs folder is the next version's, under `next`.
+        let mut current = None;
         if plugin == Plugin::Docs {
-            contents.extend(versions(loader, &path, route));
+            let released = versions(loader, route);
+            if !released.is_empty() {
+                current = Some("next".to_owned());
+            }
+            contents.extend(released);
         }
         contents.push(Content {
             plugin,
             path,
             route: route.to_owned(),
-            version: None,
+            version: current,
         });
     }
     let statics: Vec<String> = get(&["staticDirectories"])
-        .map(|v| {
-            v.items()
-                .iter()
-                .filter_map(Value::as_text)
-                .map(str::to_owned)
-                .collect()
-        })
+        .map(Value::texts)
         .filter(|dirs: &Vec<String>| !dirs.is_empty())
         .unwrap_or_else(|| vec!["static".into()]);
     let root = loader.root.to_owned();
@@ -193,20 +187,21 @@ pub fn load(loader: &mut Loader) -> Docusaurus {
 }
 
 /// Versioned docs (`versions.json`, `versioned_docs/version-<v>/`): the newest released
-/// version is at the plugin's route, the others under their name; the current folder
-/// then moves to `next`.
-fn versions(loader: &mut Loader, docs_path: &str, route: &str) -> Vec<Content> {
-    let Some(versions) = loader.read("versions.json") else {
+/// version is at the plugin's route, the others under their name.
+fn versions(loader: &mut Loader, route: &str) -> Vec<Content> {
+    let Some((path, text)) = loader.read_text("versions.json") else {
         return Vec::new();
     };
-    let names: Vec<String> = versions
-        .root
-        .items()
-        .iter()
-        .filter_map(Value::as_text)
-        .map(str::to_owned)
-        .collect();
-    let _ = docs_path;
+    let names: Vec<String> = match serde_json::from_str(&text) {
+        Ok(names) => names,
+        Err(error) => {
+            loader.problem(
+                &path,
+                format!("is not a JSON list of version names ({error}); no versioned docs assumed"),
+            );
+            return Vec::new();
+        }
+    };
     names
         .iter()
         .enumerate()
@@ -341,7 +336,7 @@ impl Docusaurus {
         let content = self
             .contents
             .iter()
-            .find(|c| c.plugin == plugin && c.version.is_none())?;
+            .find(|c| c.plugin == plugin && !c.path.starts_with("versioned_docs/"))?;
         Some((locale, content, rest))
     }
 
@@ -602,6 +597,29 @@ mod tests {
             Kind::Partial
         );
         assert_eq!(site.url("data/tools/x/usage.md"), None);
+    }
+
+    #[test]
+    fn versioned_docs() {
+        let site = TestSite::new(
+            &[
+                ("docusaurus.config.js", "module.exports = { baseUrl: '/' }"),
+                ("versions.json", "[\"2.0\", \"1.0\"]"),
+                ("versioned_docs/version-2.0/intro.md", ""),
+                ("versioned_docs/version-1.0/intro.md", ""),
+                ("docs/intro.md", ""),
+            ],
+            load,
+        );
+        assert_eq!(
+            site.known("versioned_docs/version-2.0/intro.md"),
+            "/docs/intro"
+        );
+        assert_eq!(
+            site.known("versioned_docs/version-1.0/intro.md"),
+            "/docs/1.0/intro"
+        );
+        assert_eq!(site.known("docs/intro.md"), "/docs/next/intro");
     }
 
     #[test]

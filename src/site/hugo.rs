@@ -203,16 +203,7 @@ pub fn load(loader: &mut Loader) -> Hugo {
         content.push((dir.trim_matches('/').to_owned(), None));
     }
     if static_dirs.is_empty() {
-        let configured: Vec<String> = get(&["staticDir"])
-            .map(|value| {
-                value
-                    .items()
-                    .iter()
-                    .filter_map(Value::as_text)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let configured: Vec<String> = get(&["staticDir"]).map(Value::texts).unwrap_or_default();
         static_dirs = if configured.is_empty() {
             vec!["static".into()]
         } else {
@@ -248,16 +239,12 @@ pub fn load(loader: &mut Loader) -> Hugo {
         Some(value) => Ugly::All(value.as_bool().unwrap_or(false)),
         None => Ugly::All(false),
     };
-    let disabled_kinds = get(&["disableKinds"])
-        .map(|value| {
-            value
-                .items()
-                .iter()
-                .filter_map(Value::as_text)
-                .map(str::to_lowercase)
-                .collect()
-        })
-        .unwrap_or_default();
+    let disabled_kinds: Vec<String> = get(&["disableKinds"])
+        .map(Value::texts)
+        .unwrap_or_default()
+        .iter()
+        .map(|kind| kind.to_lowercase())
+        .collect();
     let cascade = get(&["cascade"]).map(read_cascade).unwrap_or_default();
     let path_to_lower = !flag(&["disablePathToLower"]);
     let remove_accents = flag(&["removePathAccents"]);

@@ -64,17 +64,7 @@ pub fn load(loader: &mut Loader) -> Jekyll {
     }
     let get = |keys: &[&str]| config.as_ref().and_then(|c| c.get(keys));
     let text = |keys: &[&str]| get(keys).and_then(Value::as_text).map(str::to_owned);
-    let list = |key: &str| -> Vec<String> {
-        get(&[key])
-            .map(|v| {
-                v.items()
-                    .iter()
-                    .filter_map(Value::as_text)
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let list = |key: &str| -> Vec<String> { get(&[key]).map(Value::texts).unwrap_or_default() };
     let permalink = text(&["permalink"]).unwrap_or_else(|| "date".into());
     let mut collections = Vec::new();
     if let Some(configured) = get(&["collections"]) {
@@ -521,12 +511,7 @@ impl Jekyll {
         {
             page.draft = true;
         }
-        let own = post
-            .front_matter
-            .as_ref()
-            .and_then(|fm| fm.get("permalink"))
-            .and_then(|e| e.value.as_ref())
-            .filter(|v| v.as_text().is_some());
+        let own = post.value("permalink").filter(|v| v.as_text().is_some());
         let template = match own.or_else(|| defaults.iter().rev().find_map(|d| d.get("permalink")))
         {
             Some(value) if value.as_text().is_some() => {
@@ -650,12 +635,7 @@ impl Jekyll {
         fallback: &str,
         page: &mut Page,
     ) -> String {
-        let own = post
-            .front_matter
-            .as_ref()
-            .and_then(|fm| fm.get("permalink"))
-            .and_then(|e| e.value.as_ref())
-            .filter(|v| v.as_text().is_some());
+        let own = post.value("permalink").filter(|v| v.as_text().is_some());
         if let Some(own) = own {
             page.url_set_at = Some(own.range.clone());
         }
