@@ -473,3 +473,74 @@ fn broken_and_hostile_site_configurations_name_the_file_and_fall_back() {
     );
     assert!(site.contains("/about.html"), "{site}");
 }
+
+/// The hostile posts where each generator reads its content: the site model reads their
+/// front matter (cascades, permalinks, dates, slugs) and must come to an answer for each,
+/// as must the lint.
+#[test]
+fn the_hostile_corpus_in_every_generators_content_folder() {
+    let sites: [(&str, &str, &str); 7] = [
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/sub/'\n[permalinks]\nposts = '/:year/:month/:slug/'\n",
+            "content/posts",
+        ),
+        (
+            "_config.yml",
+            "new_post_name: :year-:month-:day-:title.md\npermalink: :category/:abbrlink/\nroot: /blog/\n",
+            "source/_posts",
+        ),
+        (
+            "_config.yml",
+            "timezone: America/Los_Angeles\npermalink: /:categories/:year/:month/:day/:title/\n",
+            "_posts",
+        ),
+        (
+            "config.toml",
+            "base_url = 'https://example.org'\n[languages.fr]\n",
+            "content/blog",
+        ),
+        (
+            "docusaurus.config.js",
+            "module.exports = { baseUrl: '/', trailingSlash: true }\n",
+            "blog",
+        ),
+        (
+            "astro.config.mjs",
+            "export default { base: '/docs' }\n",
+            "src/pages/posts",
+        ),
+        (
+            ".vitepress/config.mts",
+            "export default { cleanUrls: true, rewrites: { 'a/:rest*': ':rest*' } }\n",
+            "a/guide",
+        ),
+    ];
+    for (config, text, content) in sites {
+        let dir = tempfile::tempdir().unwrap();
+        let config_path = dir.path().join(config);
+        fs::create_dir_all(config_path.parent().unwrap()).unwrap();
+        fs::write(&config_path, text).unwrap();
+        if config == "_config.yml" && content == "_posts" {
+            fs::write(dir.path().join("Gemfile"), "gem \"jekyll\"\n").unwrap();
+        }
+        let target = dir.path().join(content);
+        fs::create_dir_all(&target).unwrap();
+        for entry in fs::read_dir(committed_corpus()).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // Jekyll and Hexo read posts by their dated names.
+            fs::copy(entry.path(), target.join(format!("2025-01-02-{name}"))).unwrap();
+        }
+        for args in [
+            &["site", "--format", "json"][..],
+            &["check", "--format", "concise", "."][..],
+        ] {
+            let (code, stdout, stderr) = run_bounded(dir.path(), args, Duration::from_secs(60));
+            assert!(
+                matches!(code, 0..=2) && !stdout.contains("internal-error"),
+                "{config} {args:?}: exit {code}\n{stderr}\n{stdout}"
+            );
+        }
+    }
+}

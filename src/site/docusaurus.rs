@@ -268,9 +268,9 @@ fn blog_date(path: &str) -> Option<(String, String, String)> {
         .strip_suffix(".mdx")
         .or_else(|| path.strip_suffix(".md"))?;
     let stem = stem.strip_suffix("/index").unwrap_or(stem);
-    let bytes = stem.as_bytes();
     // The last date in the path (the regex's folder part is greedy).
-    (0..bytes.len()).rev().find_map(|at| {
+    let starts: Vec<usize> = stem.char_indices().map(|(at, _)| at).collect();
+    starts.into_iter().rev().find_map(|at| {
         let rest = &stem[at..];
         let year = rest.get(..4)?;
         if !year.bytes().all(|b| b.is_ascii_digit()) || !rest[4..].starts_with(['-', '/']) {
@@ -620,6 +620,23 @@ mod tests {
             "/docs/1.0/intro"
         );
         assert_eq!(site.known("docs/intro.md"), "/docs/next/intro");
+    }
+
+    #[test]
+    fn dated_blog_paths() {
+        assert_eq!(
+            blog_date("2021-01-02-hello.md"),
+            Some((String::new(), "2021/01/02".into(), "hello".into()))
+        );
+        assert_eq!(
+            blog_date("releases/2021-01-02-x.md"),
+            Some(("releases/".into(), "2021/01/02".into(), "x".into()))
+        );
+        assert_eq!(
+            blog_date("中文/2021-1-2-你好.md"),
+            Some(("中文/".into(), "2021/1/2".into(), "你好".into()))
+        );
+        assert_eq!(blog_date("你好.md"), None);
     }
 
     #[test]

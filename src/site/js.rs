@@ -186,6 +186,10 @@ struct Parser<'t, 'a> {
     path: Vec<String>,
 }
 
+/// Objects and arrays nested deeper than this are skipped, not read: a configuration has a
+/// handful of levels, and a hostile one must not exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
 fn plain(kind: ValueKind) -> Value {
     Value { kind, range: 0..0 }
 }
@@ -197,6 +201,11 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A value: a literal, or `None` after skipping an expression that is not one.
     fn value(&mut self) -> Option<Value> {
+        if self.path.len() > MAX_DEPTH {
+            self.skip_expression();
+            self.unread.push(self.path.join("."));
+            return None;
+        }
         let value = match self.peek()?.clone() {
             Token::Punct('{') => self.object(),
             Token::Punct('[') => self.array(),
@@ -413,6 +422,19 @@ mod tests {
             config.value.get("baseUrl").and_then(Value::as_text),
             Some("/")
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_skipped_not_overflowed() {
+        let deep = format!(
+            "export default {{ a: {}1{} }}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let config = read(&deep);
+        // Read as far as 64 levels, the rest skipped: no stack overflow.
+        assert!(config.value.get("a").is_some());
+        assert_eq!(config.unread.len(), 1);
     }
 
     #[test]

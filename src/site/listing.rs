@@ -47,7 +47,8 @@ fn page_of(path: &Path, rules: &RuleSet) -> Result<Page, String> {
         return Ok(page);
     }
     let source = engine::read_limited(path, rules.max_file_size)?;
-    let post = Post::parse_in(path, source, site, &rules.context.profile);
+    // The page needs the front matter only.
+    let post = Post::head_in(path, source, site, &rules.context.profile);
     Ok(post.page)
 }
 
