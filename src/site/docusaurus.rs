@@ -473,10 +473,10 @@ impl Docusaurus {
 
 impl Model for Docusaurus {
     fn by_path(&self, relative: &str) -> Option<Page> {
-        let (content, rest) = match self.content(relative) {
-            Some(found) => found,
+        let rest = match self.content(relative) {
+            Some((_, rest)) => rest,
             None => match self.translation(relative) {
-                Some((_, content, rest)) => (content, rest),
+                Some((_, _, rest)) => rest,
                 None => {
                     if let Some(document) = generic::repository_document(Path::new(relative)) {
                         return Some(document);
@@ -500,7 +500,6 @@ impl Model for Docusaurus {
                 "a partial: files and folders starting with `_` are imported, not published",
             ));
         }
-        let _ = content;
         None
     }
 

@@ -833,9 +833,7 @@ impl Model for Hugo {
             page.slug = slug::from_value(post, url_value, "slug");
             let mut path = url.trim().to_owned();
             if path.contains(':') {
-                path = self.expand(
-                    &path, post, &page, name, folders, &cascades, &logical, kind_name,
-                );
+                path = self.expand(&path, post, name, folders, &cascades, &logical, kind_name);
             }
             let absolute = path.starts_with('/');
             if path.ends_with("/index.html") {
@@ -857,7 +855,6 @@ impl Model for Hugo {
                     let expanded = self.expand(
                         &rule.pattern,
                         post,
-                        &page,
                         name,
                         folders,
                         &cascades,
@@ -1051,14 +1048,12 @@ impl Hugo {
         &self,
         pattern: &str,
         post: &Post,
-        page: &Page,
         name: &str,
         folders: &[&str],
         cascades: &[Arc<SectionFacts>],
         logical: &str,
         kind: &str,
     ) -> String {
-        let _ = page;
         let value = |key: &str| self.effective(post, key, cascades, logical, kind);
         let text = |key: &str| value(key).and_then(|v| v.as_text().map(str::to_owned));
         let date = [

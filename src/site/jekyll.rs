@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use super::config_file::{Config, Loader};
+use super::config_file::Loader;
 use super::{File, Kind, Model, Page, Url, generic, slug};
 use crate::date;
 use crate::post::{Post, Value, ValueKind};
@@ -177,7 +177,6 @@ pub fn load(loader: &mut Loader) -> Jekyll {
     facts.base_path = base_path.clone();
     facts.content_roots = vec![root.clone()];
     facts.static_roots = vec![root];
-    let _ = config_path(&config);
     Jekyll {
         permalink,
         collections,
@@ -189,10 +188,6 @@ pub fn load(loader: &mut Loader) -> Jekyll {
         timezone,
         base_path,
     }
-}
-
-fn config_path(config: &Option<Config>) -> Option<&Path> {
-    config.as_ref().map(|c| c.path.as_path())
 }
 
 /// The posts' template of a permalink style (`Configuration::STYLE_TO_PERMALINK`).
@@ -354,7 +349,6 @@ impl Jekyll {
                 return Ok(Place::Post {
                     categories,
                     name,
-                    rest: rest.join("/"),
                     draft,
                 });
             }
@@ -401,7 +395,6 @@ enum Place<'a> {
     Post {
         categories: Vec<&'a str>,
         name: &'a str,
-        rest: String,
         draft: bool,
     },
     Document {
@@ -451,9 +444,8 @@ impl Model for Jekyll {
             Ok(Place::Post {
                 categories,
                 name,
-                rest,
                 draft,
-            }) => self.post(post, relative, &categories, name, &rest, draft),
+            }) => self.post(post, relative, &categories, name, draft),
             Ok(Place::Document { collection, path }) => {
                 if !has_front_matter {
                     return Page::not_published(
@@ -589,7 +581,6 @@ impl Jekyll {
         relative: &str,
         categories: &[&str],
         name: &str,
-        rest: &str,
         draft: bool,
     ) -> Page {
         let defaults = self.defaults_for(relative, "posts");
@@ -618,7 +609,6 @@ impl Jekyll {
                 .replacen("_posts", "", 1)
                 .trim_start_matches('/')
         );
-        let _ = rest;
         let url = self.fill_document(
             post, &defaults, &template, "posts", &cleaned, &file_slug, categories, file_date, stem,
         );
