@@ -54,10 +54,30 @@ impl Rule for ExcerptMissing {
 }
 
 /// Whether the body has one of the generator's excerpt markers (`<!-- more -->`), which
-/// make the text above it the excerpt.
+/// make the text above it the excerpt. Generators match them with optional whitespace
+/// inside (Hexo's and Docusaurus's `<!--\s*more\s*-->`), so `<!--truncate-->` counts as
+/// `<!-- truncate -->`.
 fn has_excerpt_marker(post: &Post, markers: &[&str]) -> bool {
     let body = &post.source[post.body_start..];
-    markers.iter().any(|marker| body.contains(marker))
+    let squeezed = |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
+    let wanted: Vec<String> = markers.iter().map(|marker| squeezed(marker)).collect();
+    for (open, close) in [("<!--", "-->"), ("{/*", "*/}")] {
+        for at in memchr::memmem::find_iter(body.as_bytes(), open) {
+            let rest = &body[at..];
+            // A marker is a word between its delimiters: look no further than a line.
+            let Some(end) = rest
+                .get(..rest.len().min(64))
+                .and_then(|head| head.find(close))
+            else {
+                continue;
+            };
+            let comment = squeezed(&rest[..end + close.len()]);
+            if wanted.contains(&comment) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -67,6 +87,32 @@ mod tests {
 
     fn lint(source: &str) -> Vec<Finding> {
         check(&ExcerptMissing::default(), source)
+    }
+
+    #[test]
+    fn markers_with_or_without_spaces() {
+        let post = |body: &str| Post::parse("post.md", format!("---\ntitle: t\n---\n{body}"));
+        let markers = ["<!-- truncate -->", "{/* truncate */}"];
+        assert!(has_excerpt_marker(
+            &post("Intro.\n<!--truncate-->\nRest."),
+            &markers
+        ));
+        assert!(has_excerpt_marker(
+            &post("Intro.\n<!--  truncate\t-->\n"),
+            &markers
+        ));
+        assert!(has_excerpt_marker(
+            &post("Intro.\n{/*truncate*/}\n"),
+            &markers
+        ));
+        assert!(!has_excerpt_marker(
+            &post("Intro.\n<!-- truncated -->\n"),
+            &markers
+        ));
+        assert!(!has_excerpt_marker(
+            &post("<!-- a long comment with truncate inside it -->"),
+            &markers
+        ));
     }
 
     #[test]

@@ -622,23 +622,32 @@ impl Hugo {
         if let Some(value) = front_matter_value(post, key) {
             return Some(value.clone());
         }
-        let applies = |cascade: &Cascade| {
-            cascade
-                .path
-                .as_ref()
-                .is_none_or(|glob| glob.is_match(logical))
-                && cascade.kind.as_ref().is_none_or(|glob| glob.is_match(kind))
-                && cascade
-                    .environment
-                    .as_ref()
-                    .is_none_or(|glob| glob.is_match("production"))
-        };
+        self.applying(cascades, logical, kind)
+            .find_map(|cascade| cascade.values.get_ignore_case(key).cloned())
+    }
+
+    /// The cascades that target a page, the nearest first, the configuration's last.
+    fn applying<'a>(
+        &'a self,
+        cascades: &'a [Arc<SectionFacts>],
+        logical: &'a str,
+        kind: &'a str,
+    ) -> impl Iterator<Item = &'a Cascade> {
         cascades
             .iter()
             .flat_map(|facts| facts.cascade.iter())
             .chain(self.cascade.iter())
-            .filter(|cascade| applies(cascade))
-            .find_map(|cascade| cascade.values.get_ignore_case(key).cloned())
+            .filter(move |cascade| {
+                cascade
+                    .path
+                    .as_ref()
+                    .is_none_or(|glob| glob.is_match(logical))
+                    && cascade.kind.as_ref().is_none_or(|glob| glob.is_match(kind))
+                    && cascade
+                        .environment
+                        .as_ref()
+                        .is_none_or(|glob| glob.is_match("production"))
+            })
     }
 
     fn is_ugly(&self, section: &str) -> bool {
@@ -812,6 +821,18 @@ impl Model for Hugo {
         }
         let mut page = Page::new(kind, Url::Unknown(String::new()));
         page.draft = value("draft").and_then(|v| v.as_bool()).unwrap_or(false);
+        page.given = self
+            .applying(&cascades, &logical, kind_name)
+            .flat_map(|cascade| cascade.values.entries())
+            .filter_map(|(key, _)| key.as_text())
+            .filter(|key| !matches!(*key, "target" | "_target" | "build"))
+            .map(str::to_owned)
+            .collect();
+        // Hugo's own Open Graph and Twitter templates take a bundle's image named like a
+        // cover when the page sets no `images`.
+        if lower_name == "index" && bundle_has_cover(&content_dir.join(folders.join("/"))) {
+            page.given.push("images".into());
+        }
         if self.languages.len() > 1 {
             page.lang = Some(lang.clone());
         }
@@ -976,6 +997,26 @@ impl Model for Hugo {
     fn syntax(&self) -> Syntax {
         Syntax::LeadingBlankLines
     }
+}
+
+/// Whether a bundle's folder has an image `*feature*`, `*cover*` or `*thumbnail*` (Hugo's
+/// `_internal/opengraph.html` picks it).
+fn bundle_has_cover(folder: &Path) -> bool {
+    const IMAGES: &[&str] = &[
+        "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "bmp", "tif", "tiff",
+    ];
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries.flatten().take(512).any(|entry| {
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            let is_image = name
+                .rsplit_once('.')
+                .is_some_and(|(_, extension)| IMAGES.contains(&extension));
+            is_image
+                && ["feature", "cover", "thumbnail"]
+                    .iter()
+                    .any(|word| name.contains(word))
+        })
+    })
 }
 
 fn unpublished(why: impl Into<String>) -> Option<Page> {

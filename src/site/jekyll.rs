@@ -481,6 +481,7 @@ impl Jekyll {
 
     fn page_of(&self, post: &Post, relative: &str) -> Page {
         let defaults = self.defaults_for(relative, "pages");
+        let given = given_by(&defaults);
         let (dir, name) = relative.rsplit_once('/').unwrap_or(("", relative));
         let basename = name
             .rsplit_once('.')
@@ -540,6 +541,7 @@ impl Jekyll {
             _ => None,
         });
         page.url = Some(Url::Known(self.published_url(&url)));
+        page.given = given;
         page
     }
 
@@ -547,6 +549,9 @@ impl Jekyll {
         let defaults = self.defaults_for(relative, &collection.label);
         let mut page = Page::new(Kind::Page, Url::Unknown(String::new()));
         page.collection = Some(collection.label.clone());
+        page.given = given_by(&defaults);
+        // Jekyll titles a document without one from its file name.
+        page.given.push("title".into());
         page.draft = !self.published(post, &defaults);
         let name = path.rsplit('/').next().unwrap_or(path);
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
@@ -586,6 +591,8 @@ impl Jekyll {
         let defaults = self.defaults_for(relative, "posts");
         let mut page = Page::new(Kind::Post, Url::Unknown(String::new()));
         page.collection = Some("posts".into());
+        page.given = given_by(&defaults);
+        page.given.push("title".into());
         page.draft = draft || !self.published(post, &defaults);
         let (file_date, file_slug) = match dated_name(name) {
             Some((date, title)) => (Some(date), title.trim_end_matches('.').to_owned()),
@@ -800,6 +807,16 @@ impl Jekyll {
         }
         format!("{}{}", self.base_path.trim_end_matches('/'), clean)
     }
+}
+
+/// The keys `defaults` give a page.
+fn given_by(defaults: &[&Value]) -> Vec<String> {
+    defaults
+        .iter()
+        .flat_map(|values| values.entries())
+        .filter(|(_, value)| value.kind != ValueKind::Null)
+        .filter_map(|(key, _)| key.as_text().map(str::to_owned))
+        .collect()
 }
 
 /// The placeholders of a template (`:year`, `:title`).

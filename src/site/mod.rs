@@ -153,6 +153,11 @@ pub struct Page {
     /// A home page: the site's address, or a page with a home layout (`layout: home` or
     /// `index`), whose title and description are the site's.
     pub home: bool,
+    /// Front matter keys the generator gives the page though its file does not set them:
+    /// Jekyll's `defaults`, Hugo's `cascade`, the title Jekyll makes from a document's file
+    /// name, the cover image Hugo finds in a bundle. A field under one of them is not
+    /// missing.
+    pub given: Vec<String>,
 }
 
 impl Page {
@@ -170,6 +175,7 @@ impl Page {
             needs_date: false,
             aliases: Vec::new(),
             home: false,
+            given: Vec::new(),
         }
     }
 
