@@ -80,7 +80,8 @@ for site in $sites; do
         echo '[]' > "$copy/website/data/sponsors.json"
         if [ ! -f "$copy/website/build/index.html" ]; then
             (cd "$copy" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-            (cd "$copy/website" && npx docusaurus build >/dev/null)
+            echo "building $copy (its log: $copy.build.log)"
+            (cd "$copy/website" && npx docusaurus build >"$copy.build.log" 2>&1)
         fi
         compare "$corpora/docusaurus-babel-website" "$copy/website/build" docusaurus "$postlint" || status=1
         ;;
@@ -91,7 +92,8 @@ for site in $sites; do
         sed -i '/"extends": "..\/tsconfig.json",/d' "$copy/tsconfig.json"
         if [ ! -f "$copy/.vitepress/dist/index.html" ]; then
             (cd "$copy" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
-            (cd "$copy" && npx vitepress build >/dev/null)
+            echo "building $copy (its log: $copy.build.log)"
+            (cd "$copy" && npx vitepress build >"$copy.build.log" 2>&1)
         fi
         compare "$corpora/vitepress-vitepress-docs" "$copy/.vitepress/dist" vitepress "$postlint" || status=1
         ;;
