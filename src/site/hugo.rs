@@ -44,9 +44,9 @@ pub struct Hugo {
     /// `cascade` of the configuration, applied after every front matter's.
     cascade: Vec<Cascade>,
     /// Front matter cascades of `_index` files, by their folder, read once.
-    section_cascades: Mutex<HashMap<PathBuf, Arc<SectionFacts>>>,
+    section_cascades: FolderMemo<Arc<SectionFacts>>,
     /// Folders that hold an `index` content file (leaf bundles), asked once each.
-    bundle_dirs: Mutex<HashMap<PathBuf, bool>>,
+    bundle_dirs: FolderMemo<bool>,
     /// `ignoreFiles`: regular expressions matched against a file's absolute path.
     ignore_files: Vec<regex::Regex>,
     root: PathBuf,
@@ -81,6 +81,25 @@ struct SectionFacts {
     cascade: Vec<Cascade>,
     /// A `slug` renames the section's folder in its descendants' URLs (Hugo 0.167+).
     slug: Option<String>,
+}
+
+/// Facts about a folder, computed once per folder and shared by the threads that ask.
+#[derive(Debug, Default)]
+struct FolderMemo<T>(Mutex<HashMap<PathBuf, T>>);
+
+impl<T: Clone> FolderMemo<T> {
+    /// The lock is not held while `compute` runs: a computation may ask about other folders,
+    /// and two threads computing the same folder at once get equal answers.
+    fn get_or_insert_with(&self, dir: &Path, compute: impl FnOnce() -> T) -> T {
+        if let Some(known) = self.0.lock().ok().and_then(|map| map.get(dir).cloned()) {
+            return known;
+        }
+        let value = compute();
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(dir.to_owned(), value.clone());
+        }
+        value
+    }
 }
 
 fn glob(pattern: &str) -> Option<GlobMatcher> {
@@ -286,8 +305,8 @@ pub fn load(loader: &mut Loader) -> Hugo {
         remove_accents,
         disabled_kinds,
         cascade,
-        section_cascades: Mutex::default(),
-        bundle_dirs: Mutex::default(),
+        section_cascades: FolderMemo::default(),
+        bundle_dirs: FolderMemo::default(),
         ignore_files,
         root,
     }
@@ -530,27 +549,17 @@ impl Hugo {
     }
 
     fn is_bundle_dir(&self, dir: &Path) -> bool {
-        if let Some(known) = self
-            .bundle_dirs
-            .lock()
-            .ok()
-            .and_then(|map| map.get(dir).copied())
-        {
-            return known;
-        }
-        let is_bundle = std::fs::read_dir(dir).is_ok_and(|entries| {
-            entries.flatten().any(|entry| {
-                let name = entry.file_name();
-                let name = name.to_string_lossy().to_lowercase();
-                let stem = name.split('.').next().unwrap_or_default();
-                stem == "index"
-                    && CONTENT_EXTENSIONS.contains(&name.rsplit('.').next().unwrap_or_default())
+        self.bundle_dirs.get_or_insert_with(dir, || {
+            std::fs::read_dir(dir).is_ok_and(|entries| {
+                entries.flatten().any(|entry| {
+                    let name = entry.file_name();
+                    let name = name.to_string_lossy().to_lowercase();
+                    let stem = name.split('.').next().unwrap_or_default();
+                    stem == "index"
+                        && CONTENT_EXTENSIONS.contains(&name.rsplit('.').next().unwrap_or_default())
+                })
             })
-        });
-        if let Ok(mut map) = self.bundle_dirs.lock() {
-            map.insert(dir.to_owned(), is_bundle);
-        }
-        is_bundle
+        })
     }
 
     /// The name, language and kind of file a content file's name says: `name[.lang].ext`,
@@ -571,14 +580,12 @@ impl Hugo {
     }
 
     fn section_facts(&self, dir: &Path) -> Arc<SectionFacts> {
-        if let Some(facts) = self
-            .section_cascades
-            .lock()
-            .ok()
-            .and_then(|map| map.get(dir).cloned())
-        {
-            return facts;
-        }
+        self.section_cascades
+            .get_or_insert_with(dir, || Arc::new(Self::read_section_facts(dir)))
+    }
+
+    /// What a folder's `_index` file says for the pages below it: its cascade and slug.
+    fn read_section_facts(dir: &Path) -> SectionFacts {
         let mut facts = SectionFacts::default();
         let index = std::fs::read_dir(dir).ok().and_then(|entries| {
             entries.flatten().map(|entry| entry.path()).find(|path| {
@@ -602,10 +609,6 @@ impl Hugo {
                     }
                 }
             }
-        }
-        let facts = Arc::new(facts);
-        if let Ok(mut map) = self.section_cascades.lock() {
-            map.insert(dir.to_owned(), facts.clone());
         }
         facts
     }
