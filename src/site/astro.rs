@@ -358,10 +358,7 @@ mod tests {
         assert!(matches!(site.url("notes/a.md"), Some(Url::Unknown(_))));
         assert_eq!(site.known("src/pages/about.md"), "/about/");
         assert_eq!(site.url("src/pages/_draft.md"), None);
-        assert_eq!(
-            site.model.by_path("README.md").unwrap().kind,
-            Kind::Document
-        );
+        assert_eq!(site.kind_by_path("README.md"), Some(Kind::Document));
     }
 
     #[test]

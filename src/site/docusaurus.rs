@@ -592,8 +592,8 @@ mod tests {
         assert_eq!(site.known("blog/undated.md"), "/blog/undated");
         assert_eq!(site.known("src/pages/help.md"), "/help");
         assert_eq!(
-            site.model.by_path("src/pages/_partial.md").unwrap().kind,
-            Kind::Partial
+            site.kind_by_path("src/pages/_partial.md"),
+            Some(Kind::Partial)
         );
         assert_eq!(site.url("data/tools/x/usage.md"), None);
     }

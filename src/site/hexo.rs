@@ -783,22 +783,19 @@ mod tests {
             "source/raw/keep.md",
             "notes/todo.md",
         ] {
-            let page = hexo
-                .model
-                .by_path(relative)
-                .unwrap_or_else(|| panic!("{relative}"));
-            assert_eq!(page.kind, Kind::Unpublished, "{relative}");
+            assert_eq!(
+                hexo.kind_by_path(relative),
+                Some(Kind::Unpublished),
+                "{relative}"
+            );
         }
+        assert_eq!(hexo.kind_by_path("README.md"), Some(Kind::Document));
         assert_eq!(
-            hexo.model.by_path("README.md").unwrap().kind,
-            Kind::Document
+            hexo.kind_by_path("source/_data/menu.md"),
+            Some(Kind::Partial)
         );
-        assert_eq!(
-            hexo.model.by_path("source/_data/menu.md").unwrap().kind,
-            Kind::Partial
-        );
-        assert!(hexo.model.by_path("source/_posts/a.md").is_none());
-        assert!(hexo.model.by_path("source/ja/docs/index.md").is_none());
+        assert_eq!(hexo.kind_by_path("source/_posts/a.md"), None);
+        assert_eq!(hexo.kind_by_path("source/ja/docs/index.md"), None);
     }
 
     #[test]

@@ -1251,22 +1251,16 @@ mod tests {
             "/sub/posts/bundle/"
         );
         assert_eq!(
-            site.model
-                .by_path("content/posts/bundle/other.md")
-                .unwrap()
-                .kind,
-            Kind::Unpublished
+            site.kind_by_path("content/posts/bundle/other.md"),
+            Some(Kind::Unpublished)
         );
         assert_eq!(site.url("content/posts/headless/index.md"), None);
         assert_eq!(site.url("content/posts/idea.draft.md"), None);
         assert_eq!(
-            site.model.by_path("archetypes/default.md").unwrap().kind,
-            Kind::Unpublished
+            site.kind_by_path("archetypes/default.md"),
+            Some(Kind::Unpublished)
         );
-        assert_eq!(
-            site.model.by_path("README.md").unwrap().kind,
-            Kind::Document
-        );
+        assert_eq!(site.kind_by_path("README.md"), Some(Kind::Document));
     }
 
     #[test]

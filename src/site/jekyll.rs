@@ -952,13 +952,10 @@ mod tests {
         assert_eq!(site.url("_notes/n.md"), None);
         assert_eq!(site.url("pages/plain.md"), None);
         assert_eq!(
-            site.model.by_path("_includes/snippet.md").unwrap().kind,
-            Kind::Partial
+            site.kind_by_path("_includes/snippet.md"),
+            Some(Kind::Partial)
         );
-        assert_eq!(
-            site.model.by_path("readme.md").unwrap().kind,
-            Kind::Document
-        );
+        assert_eq!(site.kind_by_path("readme.md"), Some(Kind::Document));
     }
 
     #[test]

@@ -542,6 +542,12 @@ impl<M: Model> TestSite<M> {
         }
     }
 
+    /// The kind the model gives the file at `relative` by its path alone; `None` when its
+    /// content decides.
+    pub fn kind_by_path(&self, relative: &str) -> Option<Kind> {
+        self.model.by_path(relative).map(|page| page.kind)
+    }
+
     /// The URL of the file at `relative`, as written in the site (empty when it is not).
     pub fn url(&self, relative: &str) -> Option<Url> {
         if let Some(page) = self.model.by_path(relative) {

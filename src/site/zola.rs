@@ -392,10 +392,7 @@ mod tests {
         assert_eq!(site.known("content/blog/post.fr.md"), "/fr/blog/post/");
         assert_eq!(site.known("content/blog/_index.fr.md"), "/fr/blog/");
         assert_eq!(site.url("content/blog/_index.de.md"), None);
-        assert_eq!(
-            site.model.by_path("README.md").unwrap().kind,
-            Kind::Document
-        );
+        assert_eq!(site.kind_by_path("README.md"), Some(Kind::Document));
     }
 
     #[test]
