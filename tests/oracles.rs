@@ -206,7 +206,10 @@ fn hexo_routes_the_urls_postlint_computes() {
         std::env::var("POSTLINT_HEXO_SITE").expect("POSTLINT_HEXO_SITE names the installed copy"),
     );
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracles/hexo.js");
+    // The site registers a generator only under CI that measures its theme screenshots, and
+    // the corpus's images are empty placeholders: the routes do not depend on it.
     let output = Command::new("node")
+        .env_remove("CI")
         .arg(&script)
         .arg(&installed)
         .output()
