@@ -11,6 +11,7 @@ use crate::config::{self, CommandLine, ConfigError, RuleSet};
 use crate::diagnostic::{Applicability, Severity};
 use crate::engine;
 use crate::fix;
+use crate::profile::TitleHeading;
 use crate::report::{
     Concise, GitHub, GitLab, Human, JUnit, Json, Reporter, Sarif, Statistics, Totals,
 };
@@ -566,6 +567,20 @@ fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
         profile.excerpt_markers.join(", ")
     };
     let _ = writeln!(out, "excerpt markers: {markers}");
+    let title = match profile.title_heading {
+        TitleHeading::FrontMatter => "h1 when the front matter has a title".to_owned(),
+        TitleHeading::Level(level) => format!("h{level}, when the page has a title"),
+        TitleHeading::UnlessBodyOpensWithH1 => {
+            "h1, unless the content opens with its own h1".to_owned()
+        }
+        TitleHeading::None => "none".to_owned(),
+    };
+    let from = if profile.title_heading_configured {
+        "set in the configuration"
+    } else {
+        "the profile's default; a page's own template may say otherwise"
+    };
+    let _ = writeln!(out, "title heading: {title} ({from})");
     let site = &rules.context.site;
     let statics = if site.facts.static_roots.is_empty() {
         "none".to_owned()

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
-use crate::profile::{self, Generator, Profile};
+use crate::profile::{self, Generator, Profile, TitleHeading};
 use crate::rules::{self, Context, FieldNames, RULES, Rule, RuleInfo};
 use crate::site::{Site, detect};
 
@@ -156,6 +156,7 @@ struct Settings<'a> {
     exclude: Option<Spanned<DeValue<'a>>>,
     overrides: Option<Spanned<DeValue<'a>>>,
     max_file_size: Option<Spanned<DeValue<'a>>>,
+    title_heading: Option<Spanned<DeValue<'a>>>,
 }
 
 impl RuleSet {
@@ -216,11 +217,12 @@ impl RuleSet {
                 "exclude" => settings.exclude = Some(value),
                 "overrides" => settings.overrides = Some(value),
                 "max-file-size" => settings.max_file_size = Some(value),
+                "title-heading" => settings.title_heading = Some(value),
                 other => {
                     return Err(error(
                         Some(key.span()),
                         format!(
-                            "unknown key `{other}`; postlint.toml has `profile`, `exclude`, `max-file-size`, `[fields]`, `[rules.<name>]` and `[[overrides]]`"
+                            "unknown key `{other}`; postlint.toml has `profile`, `exclude`, `max-file-size`, `title-heading`, `[fields]`, `[rules.<name>]` and `[[overrides]]`"
                         ),
                     ));
                 }
@@ -343,6 +345,20 @@ fn build(
     };
     let site_model = Site::load(generator, site_root, profile_reason.clone());
     let mut profile = Profile::new(generator);
+    if let Some(value) = settings.title_heading {
+        let span = value.span();
+        profile.title_heading = match value.get_ref() {
+            DeValue::String(text) => TitleHeading::parse(text),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            error(
+                span,
+                "`title-heading` must be \"h1\" to \"h6\" (the level your theme prints the page's title at) or \"none\"".into(),
+            )
+        })?;
+        profile.title_heading_configured = true;
+    }
     if let Some(fields) = settings.fields {
         let span = fields.span();
         let DeValue::Table(table) = fields.into_inner() else {

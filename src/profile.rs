@@ -113,6 +113,61 @@ pub struct Profile {
     pub slug_from_front_matter: bool,
     /// Body comments that end the excerpt (`<!-- more -->`), where the generator has one.
     pub excerpt_markers: &'static [&'static str],
+    /// Whether and how the page's template prints its title above the body.
+    pub title_heading: TitleHeading,
+    /// Whether postlint.toml sets `title-heading`, which then wins over what the site's
+    /// templates show.
+    pub title_heading_configured: bool,
+}
+
+/// Whether and how a page's template prints the page's title above the body, as a heading
+/// the body's outline starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleHeading {
+    /// markdownlint's reading (MD001, MD025 `front_matter_title`): a `title` in the front
+    /// matter is the page's h1.
+    FrontMatter,
+    /// The template prints the title as a heading of this level (1 to 6), when the page has
+    /// one.
+    Level(u8),
+    /// Docusaurus: the title is printed as an h1 unless the content opens with its own h1,
+    /// which is then the title (theme-classic's `DocItem/Content`, `useSyntheticTitle`).
+    UnlessBodyOpensWithH1,
+    /// The template prints no title heading: the body's own headings are the outline
+    /// (VitePress's default theme renders only the content).
+    None,
+}
+
+impl TitleHeading {
+    /// The default of a generator, from its default or most used themes.
+    pub fn of(generator: Generator) -> TitleHeading {
+        match generator {
+            // Hexo's landscape and NexT (`<h1 class="post-title">`), Hugo's PaperMod and
+            // Ananke, Jekyll's minima (`_layouts/post.html`), Zola's documented example
+            // templates and Astro's blog starter (`BlogPost.astro`) print the title as h1.
+            Generator::Hexo
+            | Generator::Hugo
+            | Generator::Jekyll
+            | Generator::Zola
+            | Generator::Astro => TitleHeading::Level(1),
+            Generator::Docusaurus => TitleHeading::UnlessBodyOpensWithH1,
+            Generator::Vitepress => TitleHeading::None,
+            Generator::Generic => TitleHeading::FrontMatter,
+        }
+    }
+
+    /// Reads `title-heading` of postlint.toml: `"h1"` to `"h6"`, or `"none"`.
+    pub fn parse(text: &str) -> Option<TitleHeading> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" => Some(TitleHeading::None),
+            level => {
+                let digit = level.strip_prefix('h')?.parse::<u8>().ok()?;
+                (1..=6)
+                    .contains(&digit)
+                    .then_some(TitleHeading::Level(digit))
+            }
+        }
+    }
 }
 
 fn names(names: &[&str]) -> FieldNames {
@@ -239,6 +294,8 @@ impl Profile {
             fields,
             slug_from_front_matter: generator != Hexo,
             excerpt_markers,
+            title_heading: TitleHeading::of(generator),
+            title_heading_configured: false,
         }
     }
 }

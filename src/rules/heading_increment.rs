@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use super::title_heading::title_heading;
 use super::{Context, Rule};
 use crate::diagnostic::{Applicability, Edit, Finding, Fix};
 use crate::post::Post;
@@ -53,10 +54,11 @@ fn relevel(post: &Post, index: usize, expected: u8) -> Option<Fix> {
 }
 
 impl Rule for HeadingIncrement {
-    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
-        // The front matter title is the page's h1, before the first body heading.
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        // The title the template prints above the body starts the outline.
+        let title = title_heading(post, context);
         let mut previous: Option<(u8, Option<&std::ops::Range<usize>>)> =
-            post.front_matter_title.then_some((1, None));
+            title.as_ref().map(|title| (title.level, None));
         for (index, heading) in post.headings.iter().enumerate() {
             if let Some((level, range)) = previous
                 && heading.level > level + 1
@@ -76,7 +78,10 @@ impl Rule for HeadingIncrement {
                 ));
                 finding = match range {
                     Some(range) => finding.secondary(range.clone(), format!("h{level}")),
-                    None => finding.secondary(post.anchor(), "the front matter title counts as h1"),
+                    None => match &title {
+                        Some(title) => finding.secondary(title.range.clone(), title.why.clone()),
+                        None => finding,
+                    },
                 };
                 if let Some(fix) = relevel(post, index, expected) {
                     finding = finding.fix(fix);

@@ -25,6 +25,7 @@ mod slug_length;
 mod suppression_invalid;
 mod tags_missing;
 mod title_duplicate;
+mod title_heading;
 mod title_length;
 mod title_missing;
 mod url_duplicate;

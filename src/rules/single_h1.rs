@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::title_heading::title_heading;
 use super::{Context, Rule};
 use crate::diagnostic::{Finding, LineIndex};
 use crate::post::Post;
@@ -11,7 +12,7 @@ use crate::post::Post;
 pub struct SingleH1 {}
 
 fn title_message() -> &'static str {
-    "the front matter title is already the page's h1; this is a second h1"
+    "the page's title is already its h1; this is a second h1"
 }
 
 fn title_help() -> &'static str {
@@ -28,20 +29,15 @@ fn second_help() -> &'static str {
 }
 
 impl Rule for SingleH1 {
-    fn check(&self, post: &Post, _: &Context, findings: &mut Vec<Finding>) {
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let mut h1s = post.headings.iter().filter(|heading| heading.level == 1);
-        if post.front_matter_title {
-            let title = post
-                .front_matter
-                .as_ref()
-                .and_then(|front_matter| front_matter.get("title"))
-                .map_or_else(|| post.anchor(), |entry| entry.key_range.clone());
+        if let Some(title) = title_heading(post, context).filter(|title| title.level == 1) {
             for heading in h1s {
                 findings.push(
                     Finding::new(heading.line_range.clone(), title_message())
                         .label("extra h1")
                         .help(title_help())
-                        .secondary(title.clone(), "themes show the title as the h1"),
+                        .secondary(title.range.clone(), title.why.clone()),
                 );
             }
             return;

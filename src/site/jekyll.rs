@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use super::config_file::Loader;
-use super::{File, Kind, Model, Page, Url, generic, slug};
+use super::templates::{Templates, front_matter_layout};
+use super::{File, Kind, Model, Page, Url, generic, paths, slug};
 use crate::date;
 use crate::post::{Post, Value, ValueKind};
 use crate::profile::Profile;
@@ -53,6 +54,8 @@ pub struct Jekyll {
     markdown_ext: Vec<String>,
     timezone: Option<jiff::tz::TimeZone>,
     base_path: String,
+    /// The layouts, for the title heading they print.
+    templates: Templates,
 }
 
 pub fn load(loader: &mut Loader) -> Jekyll {
@@ -173,6 +176,16 @@ pub fn load(loader: &mut Loader) -> Jekyll {
         .map(|dir| dir.trim_matches('/').to_owned())
         .unwrap_or_default();
     let root = loader.root.to_owned();
+    let layouts = text(&["layouts_dir"]).unwrap_or_else(|| "_layouts".into());
+    let templates = Templates::new(
+        &root,
+        paths::configured_folder(&root, &root, &layouts)
+            .into_iter()
+            .collect(),
+        &[".html"],
+        &["page.title"],
+        front_matter_layout,
+    );
     let facts = loader.facts();
     facts.base_path = base_path.clone();
     facts.content_roots = vec![root.clone()];
@@ -187,6 +200,7 @@ pub fn load(loader: &mut Loader) -> Jekyll {
         markdown_ext,
         timezone,
         base_path,
+        templates,
     }
 }
 
@@ -431,7 +445,30 @@ impl Model for Jekyll {
         }
     }
 
-    fn page(&self, file: &File<'_>, _: &Profile) -> Page {
+    fn page(&self, file: &File<'_>, profile: &Profile) -> Page {
+        let relative = file.relative.unwrap_or_default();
+        let mut page = self.page_of_file(file, profile);
+        if page.kind.is_published() {
+            // The defaults of its type: `posts`, a collection's label, or `pages`.
+            let kind = match self.place(relative) {
+                Ok(Place::Post { .. }) => "posts".to_owned(),
+                Ok(Place::Document { collection, .. }) => collection.label.clone(),
+                _ => "pages".to_owned(),
+            };
+            let defaults = self.defaults_for(relative, &kind);
+            if let Some(layout) = self
+                .value(file.post, &defaults, "layout")
+                .and_then(Value::as_text)
+            {
+                page.title_template = self.templates.title(layout);
+            }
+        }
+        page
+    }
+}
+
+impl Jekyll {
+    fn page_of_file(&self, file: &File<'_>, _: &Profile) -> Page {
         let post = file.post;
         let relative = file.relative.unwrap_or_default();
         let has_front_matter = {
@@ -471,9 +508,6 @@ impl Model for Jekyll {
             Err(why) => Page::not_published(Kind::Unpublished, why),
         }
     }
-}
-
-impl Jekyll {
     fn published(&self, post: &Post, defaults: &[&Value]) -> bool {
         self.value(post, defaults, "published")
             .is_none_or(|value| value.kind != ValueKind::Bool(false))

@@ -20,6 +20,7 @@ pub mod listing;
 pub(crate) mod paths;
 pub mod slug;
 pub mod summary;
+pub mod templates;
 mod vitepress;
 mod zola;
 
@@ -33,6 +34,7 @@ pub use links::{
 };
 pub use slug::{Origin, Slug};
 pub use summary::{Located, PostSummary, duplicate_groups};
+pub use templates::TemplateTitle;
 
 use crate::post::front_matter::Syntax;
 use crate::post::{Post, Value};
@@ -158,6 +160,9 @@ pub struct Page {
     /// name, the cover image Hugo finds in a bundle. A field under one of them is not
     /// missing.
     pub given: Vec<String>,
+    /// Where the site's own template for the page prints its title as a heading, when it
+    /// was found and does.
+    pub title_template: Option<TemplateTitle>,
 }
 
 impl Page {
@@ -176,6 +181,7 @@ impl Page {
             aliases: Vec::new(),
             home: false,
             given: Vec::new(),
+            title_template: None,
         }
     }
 
@@ -471,7 +477,7 @@ impl Site {
 /// The start of a file, as far as its front matter goes: what the index of URLs reads.
 /// Front matter is a few hundred bytes at the top, so the first 16 KB hold it but for
 /// the rare file whose block is longer, which is then read whole.
-fn read_head(path: &Path) -> Option<String> {
+pub(crate) fn read_head(path: &Path) -> Option<String> {
     use std::io::Read;
     const HEAD: u64 = 16 * 1024;
     let file = std::fs::File::open(path).ok()?;

@@ -6,12 +6,15 @@
 //! `components/content/src/front_matter/split.rs`, `components/utils/src/slugs.rs`,
 //! `components/site/src/lib.rs`.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 
 use super::config_file::Loader;
-use super::{File, Kind, Model, Page, Url, generic, slug};
-use crate::post::Value;
-use crate::post::front_matter::Syntax;
+use super::templates::{Templates, extended};
+use super::{File, Kind, Model, Page, Url, generic, paths, slug};
+use crate::post::front_matter::{self, Syntax};
+use crate::post::{Post, Value};
 use crate::profile::Profile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +36,9 @@ pub struct Zola {
     /// `*` also crossing folders.
     ignored: Option<globset::GlobSet>,
     root: std::path::PathBuf,
+    templates: Templates,
+    /// Each section folder's `page_template`, read once.
+    page_templates: Mutex<HashMap<String, Option<String>>>,
 }
 
 pub fn load(loader: &mut Loader) -> Zola {
@@ -81,6 +87,19 @@ pub fn load(loader: &mut Loader) -> Zola {
         builder.build().ok()
     });
     let root = loader.root.to_owned();
+    let mut template_folders = vec![root.join("templates")];
+    if let Some(theme) = get(&["theme"]).and_then(Value::as_text)
+        && let Some(folder) = paths::configured_folder(&root, &root, &format!("themes/{theme}"))
+    {
+        template_folders.push(folder.join("templates"));
+    }
+    let templates = Templates::new(
+        &root,
+        template_folders,
+        &[""],
+        &["page.title", "section.title"],
+        extended,
+    );
     let facts = loader.facts();
     facts.base_path = base_path.clone();
     facts.content_roots = vec![root.join("content")];
@@ -98,6 +117,8 @@ pub fn load(loader: &mut Loader) -> Zola {
         base_path,
         ignored,
         root,
+        templates,
+        page_templates: Mutex::default(),
     }
 }
 
@@ -221,7 +242,63 @@ impl Model for Zola {
         None
     }
 
-    fn page(&self, file: &File<'_>, _: &Profile) -> Page {
+    fn page(&self, file: &File<'_>, profile: &Profile) -> Page {
+        let mut page = self.page_of(file, profile);
+        if page.kind.is_published() {
+            let relative = file.relative.unwrap_or_default();
+            let template = self.template_of(file.post, relative, page.kind);
+            page.title_template = self.templates.title(&template);
+        }
+        page
+    }
+
+    fn syntax(&self) -> Syntax {
+        Syntax::LeadingBlankLines
+    }
+
+    fn link_file(&self, target: &str) -> Option<String> {
+        internal_link_file(target)
+    }
+}
+
+impl Zola {
+    /// The template Zola renders a page or section with: its own `template`, else the
+    /// `page_template` of the nearest section above that sets one, else `page.html` or
+    /// `section.html` (`components/site/src/tpls.rs`, `Page::template`).
+    fn template_of(&self, post: &Post, relative: &str, kind: Kind) -> String {
+        if let Some(own) = post.value("template").and_then(Value::as_text) {
+            return own.to_owned();
+        }
+        if kind == Kind::Section {
+            return "section.html".into();
+        }
+        let mut folder = relative;
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            folder = parent;
+            if let Some(template) = self.page_template(folder) {
+                return template;
+            }
+        }
+        "page.html".into()
+    }
+
+    fn page_template(&self, folder: &str) -> Option<String> {
+        if let Some(known) = self.page_templates.lock().ok()?.get(folder) {
+            return known.clone();
+        }
+        let index = self.root.join(folder).join("_index.md");
+        let template = super::read_head(&index).and_then(|head| {
+            let (front_matter, _) = front_matter::parse_with(&head, Syntax::LeadingBlankLines);
+            let value = front_matter?.get("page_template")?.value.clone()?;
+            value.as_text().map(str::to_owned)
+        });
+        if let Ok(mut known) = self.page_templates.lock() {
+            known.insert(folder.to_owned(), template.clone());
+        }
+        template
+    }
+
+    fn page_of(&self, file: &File<'_>, _: &Profile) -> Page {
         let post = file.post;
         let relative = file.relative.unwrap_or_default();
         let inside = relative.strip_prefix("content/").unwrap_or(relative);
@@ -310,14 +387,6 @@ impl Model for Zola {
         };
         page.url = Some(self.url(&path));
         page
-    }
-
-    fn syntax(&self) -> Syntax {
-        Syntax::LeadingBlankLines
-    }
-
-    fn link_file(&self, target: &str) -> Option<String> {
-        internal_link_file(target)
     }
 }
 
