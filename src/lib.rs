@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diagnostic;
+pub mod documented_keys;
 pub mod engine;
 pub mod fix;
 pub mod post;

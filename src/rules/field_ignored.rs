@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
+use crate::documented_keys::{documented, is_private};
 use crate::post::Post;
 use crate::profile::{CONCEPTS, Generator, Profile};
 use crate::suppress::FRONT_MATTER_KEY;
@@ -40,8 +41,9 @@ fn ignored_by(generator: Generator) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-/// Keys that generators and popular themes read besides the profile's concepts: a key
-/// near one of these is only reported when it is not itself known.
+/// Without a known generator, the keys generators and popular themes read besides the
+/// profile's concepts: a key near one of these is only reported when it is not itself
+/// known. With a generator, the keys it and its themes document take their place.
 const COMMON_KEYS: &[&str] = &[
     "author",
     "authors",
@@ -133,8 +135,12 @@ impl FieldIgnored {
             .iter()
             .filter_map(|concept| profile.fields.get(concept))
             .flat_map(|names| names.iter().map(String::as_str));
+        let documented: Box<dyn Iterator<Item = &str>> = match profile.generator {
+            Generator::Generic => Box::new(COMMON_KEYS.iter().copied()),
+            generator => Box::new(documented(generator).iter().map(|key| key.name)),
+        };
         concepts
-            .chain(COMMON_KEYS.iter().copied())
+            .chain(documented)
             // postlint's own key, which holds the post's suppressions.
             .chain([FRONT_MATTER_KEY])
             .chain(self.known.iter().map(String::as_str))
@@ -149,6 +155,10 @@ impl Rule for FieldIgnored {
         let profile = &context.profile;
         let ignored = ignored_by(profile.generator);
         for entry in &front_matter.entries {
+            // `_comment`, `_build`: a private convention no generator reads as a field.
+            if is_private(&entry.key) {
+                continue;
+            }
             if let Some((_, instead)) = ignored.iter().find(|(key, _)| *key == entry.key) {
                 findings.push(
                     Finding::new(
@@ -282,6 +292,52 @@ mod tests {
                 "---\nTitle: x\n---\n"
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn private_keys_are_never_reported() {
+        assert!(messages("---\n_comment: do not edit\n_comments: x\n---\n").is_empty());
+        assert!(
+            check_in(
+                &FieldIgnored::default(),
+                Generator::Hugo,
+                "---\n_comment: x\n---\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn suggestions_come_from_the_keys_the_generator_documents() {
+        // VitePress's home page `features` is documented: not a misspelling of `featured`,
+        // a key of other generators' themes.
+        assert!(
+            check_in(
+                &FieldIgnored::default(),
+                Generator::Vitepress,
+                "---\nlayout: home\nhero:\n  name: X\nfeatures:\n  - title: A\n---\n"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check_in(
+                &FieldIgnored::default(),
+                Generator::Hugo,
+                "---\nkeyword: [a]\n---\n"
+            )[0]
+            .message,
+            "`keyword` looks like a misspelling of `keywords`, which hugo reads"
+        );
+        // Suggestions name the generator's keys: `featured` is no VitePress key.
+        assert_eq!(
+            check_in(
+                &FieldIgnored::default(),
+                Generator::Vitepress,
+                "---\nfeaturd: x\n---\n"
+            )[0]
+            .message,
+            "`featurd` looks like a misspelling of `features`, which vitepress reads"
         );
     }
 }

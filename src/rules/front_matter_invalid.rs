@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{Context, Expect, Rule};
 use crate::diagnostic::Finding;
+use crate::documented_keys;
 use crate::post::{Post, ValueKind};
 
 #[derive(Debug, Default, Deserialize)]
@@ -31,7 +32,11 @@ impl Rule for FrontMatterInvalid {
             let Some(spec) = context.fields.iter().find(|spec| spec.name == entry.key) else {
                 continue;
             };
-            if spec.expect.accepts(value) {
+            // A value the generator documents for the key is valid, whatever a rule
+            // expects of most values (VitePress's `lastUpdated: false`).
+            let documented = documented_keys::lookup(context.profile.generator, &entry.key)
+                .is_some_and(|key| key.accepts(value));
+            if spec.expect.accepts(value) || documented {
                 continue;
             }
             let expected = spec.expect.describe();
@@ -61,7 +66,8 @@ impl Rule for FrontMatterInvalid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::check_with_context;
+    use crate::profile::Generator;
+    use crate::rules::test_support::{check_with_context, check_with_context_in};
 
     fn messages(source: &str) -> Vec<String> {
         check_with_context(&FrontMatterInvalid::default(), source)
@@ -125,6 +131,22 @@ mod tests {
         assert!(
             messages("{\n  \"title\": \"x\",\n}\n")[0]
                 .starts_with("front matter is not valid JSON: ")
+        );
+    }
+
+    #[test]
+    fn values_the_generator_documents_are_valid() {
+        // VitePress documents `lastUpdated` as `boolean | Date`.
+        let source = "---\ntitle: T\nlastUpdated: false\n---\n";
+        assert!(
+            check_with_context_in(&FrontMatterInvalid::default(), Generator::Vitepress, source)
+                .is_empty()
+        );
+        let source = "---\ntitle: T\nlastUpdated: [2025]\n---\n";
+        assert_eq!(
+            check_with_context_in(&FrontMatterInvalid::default(), Generator::Vitepress, source)
+                .len(),
+            1
         );
     }
 }

@@ -519,12 +519,30 @@ pub(crate) mod test_support {
 
     /// Checks with the field specs of every rule at its defaults.
     pub fn check_with_context(rule: &dyn Rule, source: &str) -> Vec<Finding> {
-        let mut context = Context::default();
+        check_with_context_in(rule, Generator::Generic, source)
+    }
+
+    /// Checks under a generator's profile, with the field specs of every rule at its
+    /// defaults.
+    pub fn check_with_context_in(
+        rule: &dyn Rule,
+        generator: Generator,
+        source: &str,
+    ) -> Vec<Finding> {
+        let mut context = Context {
+            profile: Profile::new(generator),
+            ..Context::default()
+        };
         for info in RULES {
             let built = (info.build)(None).expect("defaults build");
             context.fields.extend(built.fields(&context.profile));
         }
-        let post = Post::parse("post.md", source.to_owned());
+        let post = Post::parse_in(
+            "post.md",
+            source.to_owned(),
+            &context.site,
+            &context.profile,
+        );
         let mut findings = Vec::new();
         rule.check(&post, &context, &mut findings);
         findings
