@@ -4,8 +4,9 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::content::{Collector, Content};
+use super::content::{Collector, Content, Hidden, inside};
 use super::micromark;
+use super::template::Regions;
 use crate::suppress;
 use crate::text::line_start;
 
@@ -70,13 +71,25 @@ struct RawHeading {
 /// does; and the images, links and reading length of the text from `content_start` on,
 /// where the generator's body starts (the two differ only in rare front matter cases).
 pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
+    parse_with(source, body_start, content_start, &Regions::default())
+}
+
+/// As [`parse`], with the body's template syntax (`regions`, in offsets of
+/// `source[body_start..]`): headings in opaque regions (a `{% codeblock %}`) are not
+/// headings, and the content leaves template syntax out.
+pub fn parse_with(
+    source: &str,
+    body_start: usize,
+    content_start: usize,
+    regions: &Regions,
+) -> Body {
     let body = &source[body_start..];
     let mut raw = Vec::new();
     let mut opaque_blocks = Vec::new();
     let mut current: Option<RawHeading> = None;
     let mut opening = Opening::default();
     let mut depth = 0usize;
-    let mut content = Collector::new(body, body_start);
+    let mut content = Collector::new(body, body_start, Hidden::new(regions));
     let mut suppression_comments = Vec::new();
     let content_start = content_start.saturating_sub(body_start);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -122,7 +135,7 @@ pub fn parse(source: &str, body_start: usize, content_start: usize) -> Body {
         .into_iter()
         .filter_map(|heading| {
             let line_start = line_start(body, heading.range.start);
-            if blocks.in_math(line_start) {
+            if blocks.in_math(line_start) || inside(&regions.opaque, line_start) {
                 return None;
             }
             let is_atx = body[heading.range.start..].starts_with('#');

@@ -7,6 +7,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::autolink::{UrlMarks, bare_urls};
 use super::html::{ImgTag, img_tags};
+use super::template::Regions;
 use crate::text::{ReadingCounter, ReadingLength};
 
 /// An image of the body: a Markdown image or an HTML `<img>`.
@@ -79,6 +80,76 @@ pub struct Content {
     pub reading: ReadingLength,
 }
 
+/// The body's template syntax, in body offsets: what the generator does not render as the
+/// author's Markdown.
+#[derive(Debug, Default)]
+pub(super) struct Hidden {
+    /// Tags and opaque regions together, merged: not words, not link or alt text.
+    spans: Vec<Range<usize>>,
+    /// Regions whose content is not Markdown: their images and links are not the page's.
+    opaque: Vec<Range<usize>>,
+}
+
+impl Hidden {
+    pub(super) fn new(regions: &Regions) -> Hidden {
+        let mut all: Vec<Range<usize>> = regions
+            .tags
+            .iter()
+            .chain(&regions.opaque)
+            .filter(|range| !range.is_empty())
+            .cloned()
+            .collect();
+        all.sort_by_key(|range| range.start);
+        let mut spans: Vec<Range<usize>> = Vec::with_capacity(all.len());
+        for range in all {
+            match spans.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => spans.push(range),
+            }
+        }
+        Hidden {
+            spans,
+            opaque: regions.opaque.clone(),
+        }
+    }
+
+    /// Whether body offset `at` is inside an opaque region.
+    pub(super) fn in_opaque(&self, at: usize) -> bool {
+        inside(&self.opaque, at)
+    }
+
+    /// The parts of `range` outside every span; `None` when none of it is hidden.
+    fn visible(&self, range: &Range<usize>) -> Option<Vec<Range<usize>>> {
+        let first = self.spans.partition_point(|span| span.end <= range.start);
+        let overlapping = self.spans[first..]
+            .iter()
+            .take_while(|span| span.start < range.end);
+        let mut parts = Vec::new();
+        let mut at = range.start;
+        let mut hidden = false;
+        for span in overlapping {
+            hidden = true;
+            if span.start > at {
+                parts.push(at..span.start);
+            }
+            at = at.max(span.end);
+        }
+        if !hidden {
+            return None;
+        }
+        if at < range.end {
+            parts.push(at..range.end);
+        }
+        Some(parts)
+    }
+}
+
+/// Whether `at` is inside one of the sorted, non-overlapping `ranges`.
+pub(super) fn inside(ranges: &[Range<usize>], at: usize) -> bool {
+    let index = ranges.partition_point(|range| range.end <= at);
+    ranges.get(index).is_some_and(|range| range.start <= at)
+}
+
 struct OpenImage {
     range: Range<usize>,
     destination: String,
@@ -108,11 +179,14 @@ pub(super) struct Collector<'a> {
     text_run: Option<Range<usize>>,
     /// Where the body may hold bare URLs: a run without a mark is not searched.
     url_marks: UrlMarks,
+    /// Template syntax: not words, and its opaque regions hold no links or images.
+    hidden: Hidden,
 }
 
 impl<'a> Collector<'a> {
-    pub(super) fn new(body: &'a str, offset: usize) -> Self {
+    pub(super) fn new(body: &'a str, offset: usize, hidden: Hidden) -> Self {
         Collector {
+            hidden,
             body,
             offset,
             content: Content::default(),
@@ -218,6 +292,7 @@ impl<'a> Collector<'a> {
             TagEnd::Link => {
                 if let Some(open) = self.links.pop()
                     && !open.in_alt
+                    && !self.hidden.in_opaque(open.link.range.start - self.offset)
                 {
                     let mut link = open.link;
                     link.text = collapse_spaces(&link.text);
@@ -225,7 +300,9 @@ impl<'a> Collector<'a> {
                 }
             }
             TagEnd::Image => {
-                if let Some(image) = self.images.pop() {
+                if let Some(image) = self.images.pop()
+                    && !self.hidden.in_opaque(image.range.start - self.offset)
+                {
                     let alt = collapse_spaces(&image.alt);
                     self.content.images.push(Image {
                         alt: if alt.is_empty() {
@@ -257,6 +334,20 @@ impl<'a> Collector<'a> {
 
     fn text(&mut self, text: &CowStr, range: &Range<usize>) {
         if self.in_code_block {
+            return;
+        }
+        if let Some(parts) = self.hidden.visible(range) {
+            // Template syntax is not text: only what is around it is read.
+            let body = self.body;
+            for part in parts {
+                let visible = &body[part];
+                self.push_text(visible);
+                if self.images.is_empty() {
+                    self.counter.boundary();
+                    self.counter.feed(visible);
+                }
+            }
+            self.counter.boundary();
             return;
         }
         self.push_text(text);
@@ -295,6 +386,9 @@ impl<'a> Collector<'a> {
     /// Records an `<img>` found at `range` of the body (not `tag.range`, which is in the
     /// HTML text it was found in).
     fn html_image(&mut self, tag: ImgTag, range: Range<usize>) {
+        if self.hidden.in_opaque(range.start) {
+            return;
+        }
         let alt = match tag.alt {
             Some(alt) if alt.is_empty() => Alt::Decorative,
             _ if tag.hidden => Alt::Decorative,

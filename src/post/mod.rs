@@ -8,6 +8,7 @@ pub mod front_matter;
 mod html;
 mod micromark;
 mod simple_yaml;
+pub mod template;
 mod toml_front_matter;
 mod yaml;
 
@@ -21,6 +22,7 @@ use crate::text::ReadingLength;
 pub use body::Heading;
 pub use content::{Alt, Image, Link, LinkKind};
 pub use front_matter::{Entry, Format, FrontMatter, Value, ValueKind};
+pub use template::{TemplateLink, TemplateLinkKind, TemplateSyntax};
 
 #[derive(Debug, Clone)]
 pub struct Post {
@@ -44,6 +46,9 @@ pub struct Post {
     /// How long the body is to read: Latin words and CJK characters of its text, not of
     /// its code, HTML, alt text or front matter.
     pub reading: ReadingLength,
+    /// Links written in the generator's template syntax (`{{< ref "x.md" >}}`,
+    /// `{% post_url 2024-01-01-x %}`), ranges in the file.
+    pub template_links: Vec<TemplateLink>,
     /// Where rules are turned off: comments in the body and the `postlint` front matter
     /// key. Empty for most posts.
     pub suppressions: Suppressions,
@@ -86,11 +91,30 @@ impl Post {
         with_body: bool,
     ) -> Post {
         let (front_matter, body_start) = front_matter::parse_with(&source, site.syntax());
+        let mut template_links = Vec::new();
         let (front_matter_title, body) = if with_body {
             // The heading rules follow markdownlint, whose idea of where front matter ends
             // differs from the generators' in rare cases.
             let (front_matter_title, headings_start) = front_matter::heading_view(&source);
-            let body = body::parse(&source, headings_start, body_start);
+            let syntax = template_syntax(&path, front_matter.as_ref(), profile);
+            let containers: Vec<&str> = site
+                .facts
+                .markdown_shortcodes
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let regions = template::regions_with(&source[headings_start..], syntax, &containers);
+            let body = body::parse_with(&source, headings_start, body_start, &regions);
+            template_links = regions
+                .links
+                .into_iter()
+                .map(|mut link| {
+                    link.range = link.range.start + headings_start..link.range.end + headings_start;
+                    link.target_range = link.target_range.start + headings_start
+                        ..link.target_range.end + headings_start;
+                    link
+                })
+                .collect();
             (front_matter_title, body)
         } else {
             (false, body::Body::default())
@@ -108,6 +132,7 @@ impl Post {
             images: body.content.images,
             links: body.content.links,
             reading: body.content.reading,
+            template_links,
             suppressions,
             page: Page::default(),
         };
@@ -142,5 +167,36 @@ impl Post {
                 start..start
             }
         }
+    }
+}
+
+/// The template language the generator runs over this file's body: none where the
+/// front matter turns it off (Jekyll's `render_with_liquid: false`, Hexo's
+/// `disableNunjucks: true`), and MDX comments only in Astro's `.mdx` files.
+fn template_syntax(
+    path: &std::path::Path,
+    front_matter: Option<&FrontMatter>,
+    profile: &Profile,
+) -> TemplateSyntax {
+    use crate::profile::Generator;
+    let flag = |key: &str| {
+        front_matter
+            .and_then(|front_matter| front_matter.get(key))
+            .and_then(|entry| entry.value.as_ref())
+            .and_then(Value::as_bool)
+    };
+    match profile.generator {
+        Generator::Hexo if flag("disableNunjucks") == Some(true) => TemplateSyntax::None,
+        Generator::Hexo => TemplateSyntax::Hexo,
+        Generator::Jekyll if flag("render_with_liquid") == Some(false) => TemplateSyntax::None,
+        Generator::Jekyll => TemplateSyntax::Jekyll,
+        Generator::Hugo => TemplateSyntax::Hugo,
+        Generator::Zola => TemplateSyntax::Zola,
+        Generator::Vitepress => TemplateSyntax::Vitepress,
+        Generator::Docusaurus => TemplateSyntax::Docusaurus,
+        Generator::Astro if path.extension().is_some_and(|ext| ext == "mdx") => {
+            TemplateSyntax::Astro
+        }
+        Generator::Astro | Generator::Generic => TemplateSyntax::None,
     }
 }

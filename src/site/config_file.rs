@@ -40,6 +40,9 @@ pub struct Facts {
     pub base_path: String,
     /// The site's languages, the default first; empty for a site in one language.
     pub languages: Vec<String>,
+    /// The site's and its theme's paired shortcodes whose template renders their inner as
+    /// Markdown (Hugo's `.Inner | markdownify`).
+    pub markdown_shortcodes: Vec<String>,
 }
 
 /// A configuration file, read.

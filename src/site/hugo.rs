@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use globset::{GlobBuilder, GlobMatcher};
 
 use super::config_file::{Loader, merge};
-use super::{File, Kind, Model, Page, Url, generic, slug};
+use super::{File, Kind, Model, Page, Url, generic, paths, slug};
 use crate::date;
 use crate::post::front_matter::{self, Syntax};
 use crate::post::{Post, Value, ValueKind};
@@ -232,9 +232,11 @@ pub fn load(loader: &mut Loader) -> Hugo {
                 .collect()
         };
     }
+    let mut layout_dirs = vec!["layouts".to_owned()];
     for theme in get(&["theme"]).map(Value::items).unwrap_or_default() {
         if let Some(theme) = theme.as_text() {
             static_dirs.push(format!("themes/{theme}/static"));
+            layout_dirs.push(format!("themes/{theme}/layouts"));
         }
     }
     let base_path = match text(&["baseURL"]) {
@@ -285,8 +287,10 @@ pub fn load(loader: &mut Loader) -> Hugo {
         .unwrap_or_default();
 
     let root = loader.root.to_owned();
+    let markdown_shortcodes = markdown_shortcodes(&root, &layout_dirs);
     let facts = loader.facts();
     facts.base_path = base_path.clone();
+    facts.markdown_shortcodes = markdown_shortcodes;
     facts.content_roots = content.iter().map(|(dir, _)| root.join(dir)).collect();
     facts.static_roots = static_dirs.iter().map(|dir| root.join(dir)).collect();
     facts.asset_roots = vec![root.join("assets")];
@@ -1203,6 +1207,46 @@ fn slice_sections<'a>(sections: &[&'a str], slice: Option<&str>) -> Vec<&'a str>
             .into_iter()
             .collect(),
     }
+}
+
+/// The shortcodes of the site and its themes whose template renders `.Inner` as Markdown
+/// (`layouts/_shortcodes/note.html` with `.Inner | markdownify`): their inner is the
+/// page's Markdown. Templates above 1 MB, or outside the site, are not read.
+fn markdown_shortcodes(root: &Path, layout_dirs: &[String]) -> Vec<String> {
+    let mut names = Vec::new();
+    for layouts in layout_dirs {
+        for folder in ["shortcodes", "_shortcodes"] {
+            let Some(dir) = paths::configured_folder(root, root, &format!("{layouts}/{folder}"))
+            else {
+                continue;
+            };
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let small = entry
+                    .metadata()
+                    .is_ok_and(|metadata| metadata.is_file() && metadata.len() <= 1 << 20);
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|name| name.to_str())
+                    .and_then(|name| name.split('.').next())
+                else {
+                    continue;
+                };
+                if small
+                    && std::fs::read_to_string(&path)
+                        .is_ok_and(|text| crate::post::template::renders_inner_as_markdown(&text))
+                {
+                    names.push(name.to_owned());
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 #[cfg(test)]
