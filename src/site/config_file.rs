@@ -2,6 +2,7 @@
 //! never failing the run. A file that cannot be read is a problem that names it; the
 //! generator's documented default is then assumed, and said so.
 
+use super::heading_ids::IdScheme;
 use std::path::{Path, PathBuf};
 
 use crate::post::front_matter::{Format, parse_document};
@@ -43,6 +44,10 @@ pub struct Facts {
     /// The site's and its theme's paired shortcodes whose template renders their inner as
     /// Markdown (Hugo's `.Inner | markdownify`).
     pub markdown_shortcodes: Vec<String>,
+    /// How the site's Markdown renderer makes heading ids, where its configuration says:
+    /// `Some(None)` when it makes none (`autoHeadingID = false`); `None` when the
+    /// configuration does not say, for the generator's default.
+    pub heading_ids: Option<Option<IdScheme>>,
 }
 
 /// A configuration file, read.

@@ -10,6 +10,7 @@ use std::path::Path;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use super::config_file::{Config, Loader};
+use super::heading_ids::IdScheme;
 use super::{File, Kind, Model, Page, Url, generic, slug};
 use crate::date;
 use crate::post::front_matter::Syntax;
@@ -87,12 +88,25 @@ pub fn load(loader: &mut Loader) -> Hexo {
         .as_ref()
         .and_then(|c| c.text(&["theme"]))
         .map(str::to_owned);
+    let header_ids = config
+        .as_ref()
+        .and_then(|c| c.get(&["marked", "headerIds"]))
+        .and_then(Value::as_bool)
+        != Some(false);
+    let heading_ids = match loader.read("package.json") {
+        // Hexo renders Markdown with the renderer plugin the site installs: ids are known
+        // for hexo-renderer-marked, its default, only.
+        Some(package) if !uses_marked(&package.root) => None,
+        _ if !header_ids => None,
+        _ => Some(IdScheme::HexoMarked),
+    };
     let site_root = loader.root;
     let mut statics = vec![site_root.join(&source)];
     if let Some(theme) = &theme {
         statics.push(site_root.join("themes").join(theme).join("source"));
     }
     let facts = loader.facts();
+    facts.heading_ids = Some(heading_ids);
     facts.base_path = root.clone();
     facts.content_roots.push(site_root.join(&source));
     facts.static_roots = statics;
@@ -660,6 +674,23 @@ pub fn slugize(text: &str, transform: u8) -> String {
         2 => out.to_uppercase(),
         _ => out,
     }
+}
+
+/// Whether a `package.json` installs hexo-renderer-marked, or no other Markdown renderer.
+fn uses_marked(package: &Value) -> bool {
+    let mut renderers = ["dependencies", "devDependencies"]
+        .iter()
+        .filter_map(|key| package.get(key))
+        .flat_map(Value::entries)
+        .filter_map(|(name, _)| name.as_text())
+        .filter(|name| {
+            name.starts_with("hexo-renderer-")
+                && ["marked", "markdown", "kramed", "pandoc", "mdit"]
+                    .iter()
+                    .any(|kind| name.contains(kind))
+        })
+        .peekable();
+    renderers.peek().is_none() || renderers.any(|name| name == "hexo-renderer-marked")
 }
 
 #[cfg(test)]

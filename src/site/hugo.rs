@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use globset::{GlobBuilder, GlobMatcher};
 
 use super::config_file::{Loader, merge};
+use super::heading_ids::IdScheme;
 use super::{File, Kind, Model, Page, Url, generic, paths, slug};
 use crate::date;
 use crate::post::front_matter::{self, Syntax};
@@ -286,11 +287,27 @@ pub fn load(loader: &mut Loader) -> Hugo {
         })
         .unwrap_or_default();
 
+    let parser = ["markup", "goldmark", "parser"];
+    let heading_ids = if get(&[&parser[..], &["autoHeadingID"]].concat()).and_then(Value::as_bool)
+        == Some(false)
+    {
+        Some(None)
+    } else {
+        match text(&[&parser[..], &["autoHeadingIDType"]].concat())
+            .map(|kind| kind.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("github-ascii") => Some(Some(IdScheme::HugoGithubAscii)),
+            Some("blackfriday") => Some(Some(IdScheme::HugoBlackfriday)),
+            _ => Some(Some(IdScheme::HugoGithub)),
+        }
+    };
     let root = loader.root.to_owned();
     let markdown_shortcodes = markdown_shortcodes(&root, &layout_dirs);
     let facts = loader.facts();
     facts.base_path = base_path.clone();
     facts.markdown_shortcodes = markdown_shortcodes;
+    facts.heading_ids = heading_ids;
     facts.content_roots = content.iter().map(|(dir, _)| root.join(dir)).collect();
     facts.static_roots = static_dirs.iter().map(|dir| root.join(dir)).collect();
     facts.asset_roots = vec![root.join("assets")];

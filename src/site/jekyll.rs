@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use super::config_file::Loader;
+use super::heading_ids::IdScheme;
 use super::templates::{Templates, front_matter_layout};
 use super::{File, Kind, Model, Page, Url, generic, paths, slug};
 use crate::date;
@@ -175,6 +176,24 @@ pub fn load(loader: &mut Loader) -> Jekyll {
     let collections_dir = text(&["collections_dir"])
         .map(|dir| dir.trim_matches('/').to_owned())
         .unwrap_or_default();
+    // kramdown with `input: GFM` unless the configuration says otherwise; another renderer
+    // (CommonMark) makes ids postlint does not know.
+    let renderer = text(&["markdown"]).unwrap_or_else(|| "kramdown".into());
+    let heading_ids = if !renderer.eq_ignore_ascii_case("kramdown")
+        || get(&["kramdown", "auto_ids"]).and_then(Value::as_bool) == Some(false)
+    {
+        None
+    } else if text(&["kramdown", "input"])
+        .is_some_and(|input| input.eq_ignore_ascii_case("kramdown"))
+    {
+        Some(IdScheme::Kramdown {
+            transliterate: get(&["kramdown", "transliterated_header_ids"])
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        })
+    } else {
+        Some(IdScheme::KramdownGfm)
+    };
     let root = loader.root.to_owned();
     let layouts = text(&["layouts_dir"]).unwrap_or_else(|| "_layouts".into());
     let templates = Templates::new(
@@ -187,6 +206,7 @@ pub fn load(loader: &mut Loader) -> Jekyll {
         front_matter_layout,
     );
     let facts = loader.facts();
+    facts.heading_ids = Some(heading_ids);
     facts.base_path = base_path.clone();
     facts.content_roots = vec![root.clone()];
     facts.static_roots = vec![root];

@@ -4,6 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
+use super::heading_ids::{IdScheme, Inline, page_ids};
+use crate::post::body::Piece;
 use crate::post::{LinkKind, Post, Value, ValueKind};
 use crate::rules::{Context, Expect, FieldState, field_state};
 
@@ -54,10 +56,87 @@ fn has_scheme(target: &str) -> bool {
         && !target[..colon].contains('/')
 }
 
-/// The fragments a post answers to: each heading's id as GitHub, Hugo and Docusaurus make
-/// it (numbered `-1`, `-2` when repeated), ids written after a heading (`{#id}`), and the
-/// `id` and `name` attributes of its HTML.
-pub fn anchors(post: &Post) -> Vec<String> {
+/// The fragments a post answers to: each heading's id as the site's generator makes it
+/// (`scheme`), and the `id` and `name` attributes of its HTML.
+pub fn anchors(post: &Post, scheme: Option<IdScheme>) -> Vec<String> {
+    let mut anchors = match scheme {
+        Some(scheme) => heading_ids(post, scheme).into_iter().flatten().collect(),
+        None => github_like_ids(post),
+    };
+    html_ids(post, &mut anchors);
+    anchors
+}
+
+/// The ids the generator gives the post's headings, in order; an empty one where it gives
+/// none, and `None` where the heading holds template syntax whose output is part of the id
+/// (`## Filters {% include badge.html %}`).
+pub fn heading_ids(post: &Post, scheme: IdScheme) -> Vec<Option<String>> {
+    let templated = !matches!(scheme, IdScheme::Github | IdScheme::Astro);
+    made_ids(post, scheme)
+        .into_iter()
+        .zip(&post.headings)
+        .map(|(id, heading)| {
+            let text = &heading.source_text;
+            (!(templated && (text.contains("{{") || text.contains("{%")))).then_some(id)
+        })
+        .collect()
+}
+
+fn made_ids(post: &Post, scheme: IdScheme) -> Vec<String> {
+    let kramdown = matches!(scheme, IdScheme::Kramdown { .. } | IdScheme::KramdownGfm);
+    let headings: Vec<(Vec<Inline>, Option<String>)> = post
+        .headings
+        .iter()
+        .map(|heading| {
+            let line = &post.source[heading.line_range.clone()];
+            let mut explicit = scheme
+                .reads_braced_ids()
+                .then(|| explicit_id(line))
+                .flatten();
+            if kramdown && explicit.is_none() {
+                explicit = attribute_list_id(&post.source[heading.line_range.end..]);
+            }
+            let inlines = match scheme {
+                // kramdown reads the heading's Markdown as written.
+                IdScheme::Kramdown { .. } => {
+                    vec![Inline::Text(without_braced_id(&heading.source_text))]
+                }
+                _ => heading.pieces.iter().map(Piece::as_inline).collect(),
+            };
+            (inlines, explicit)
+        })
+        .collect();
+    let borrowed: Vec<(&[Inline], Option<&str>)> = headings
+        .iter()
+        .map(|(inlines, explicit)| (inlines.as_slice(), explicit.as_deref()))
+        .collect();
+    page_ids(scheme, &borrowed)
+}
+
+/// `Text {#id}` without its `{#id}`.
+fn without_braced_id(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    match trimmed.strip_suffix('}').and_then(|rest| rest.rfind('{')) {
+        Some(open) if trimmed[open..].starts_with("{#") => trimmed[..open].trim_end(),
+        _ => text,
+    }
+}
+
+/// The id of a kramdown attribute list on the line after a heading (`{: #id}`).
+fn attribute_list_id(after_heading: &str) -> Option<String> {
+    let rest = after_heading
+        .strip_prefix("\r\n")
+        .or_else(|| after_heading.strip_prefix('\n'))?;
+    let line = rest.lines().next()?.trim();
+    if !line.starts_with("{:") {
+        return None;
+    }
+    explicit_id(line)
+}
+
+/// Ids as GitHub, Hugo and Docusaurus make them (numbered `-1`, `-2` when repeated), and
+/// ids written after a heading (`{#id}`): for a renderer postlint does not know.
+fn github_like_ids(post: &Post) -> Vec<String> {
     let mut anchors: Vec<String> = Vec::new();
     // What is taken, and the next number to try for each base: linear in the headings.
     let mut taken: HashSet<String> = HashSet::new();
@@ -83,6 +162,11 @@ pub fn anchors(post: &Post) -> Vec<String> {
         taken.insert(anchor.clone());
         anchors.push(anchor);
     }
+    anchors
+}
+
+/// The `id` and `name` attributes of the post's HTML.
+fn html_ids(post: &Post, anchors: &mut Vec<String>) {
     let body = &post.source[post.body_start..];
     for attribute in ["id=\"", "name=\"", "id='", "name='"] {
         let quote = attribute.as_bytes()[attribute.len() - 1];
@@ -96,7 +180,6 @@ pub fn anchors(post: &Post) -> Vec<String> {
             }
         }
     }
-    anchors
 }
 
 /// The id a heading line gives itself: `{#id}` (Hugo, Zola, Docusaurus, VitePress),
@@ -303,7 +386,14 @@ mod tests {
             .map(|(text, _)| text)
             .collect();
         assert_eq!(targets, ["#setup", "../b.md", "img/p.png"]);
-        assert_eq!(anchors(&post), ["setup", "setup-1", "mine", "own", "old"]);
+        assert_eq!(
+            anchors(&post, None),
+            ["setup", "setup-1", "mine", "own", "old"]
+        );
+        assert_eq!(
+            anchors(&post, Some(IdScheme::HugoGithub)),
+            ["setup", "setup-1", "mine", "old"]
+        );
     }
 
     #[test]

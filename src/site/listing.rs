@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::links::heading_ids;
 use super::{Page, Site, Url};
 use crate::config::RuleSet;
 use crate::engine;
@@ -17,6 +18,18 @@ use crate::post::Post;
 pub struct Listed {
     pub path: PathBuf,
     pub page: Result<Page, String>,
+    /// The page's headings, level and id as the site's generator makes it; empty for a
+    /// file no one reads rendered.
+    pub headings: Vec<ListedHeading>,
+}
+
+/// A heading of a listed page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedHeading {
+    pub level: u8,
+    /// Empty where the generator gives the heading no id; `None` where template syntax in
+    /// the heading makes part of it.
+    pub id: Option<String>,
 }
 
 /// Every Markdown file under `paths` (walked as `postlint check` walks them), in path
@@ -25,12 +38,20 @@ pub fn list(paths: &[PathBuf], rules: &RuleSet) -> Vec<Listed> {
     let (files, errors) = engine::collect(paths);
     let mut listed: Vec<Listed> = files
         .par_iter()
-        .map(|(path, _)| Listed {
-            path: path.clone(),
-            page: page_of(path, rules),
+        .map(|(path, _)| {
+            let (page, headings) = match page_of(path, rules) {
+                Ok((page, headings)) => (Ok(page), headings),
+                Err(message) => (Err(message), Vec::new()),
+            };
+            Listed {
+                path: path.clone(),
+                page,
+                headings,
+            }
         })
         .collect();
     let errors = errors.into_iter().map(|report| Listed {
+        headings: Vec::new(),
         page: Err(report
             .diagnostics
             .first()
@@ -41,15 +62,26 @@ pub fn list(paths: &[PathBuf], rules: &RuleSet) -> Vec<Listed> {
     listed
 }
 
-fn page_of(path: &Path, rules: &RuleSet) -> Result<Page, String> {
+fn page_of(path: &Path, rules: &RuleSet) -> Result<(Page, Vec<ListedHeading>), String> {
     let site = &rules.context.site;
     if let Some(page) = site.by_path(path) {
-        return Ok(page);
+        return Ok((page, Vec::new()));
     }
     let source = engine::read_limited(path, rules.max_file_size)?;
-    // The page needs the front matter only.
-    let post = Post::head_in(path, source, site, &rules.context.profile);
-    Ok(post.page)
+    let post = Post::parse_in(path, source, site, &rules.context.profile);
+    let headings = match site.id_scheme() {
+        Some(scheme) if crate::site::RENDERED.contains(&post.page.kind) => post
+            .headings
+            .iter()
+            .zip(heading_ids(&post, scheme))
+            .map(|(heading, id)| ListedHeading {
+                level: heading.level,
+                id,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok((post.page, headings))
 }
 
 /// The JSON document's shape: documented in the README, stable across versions.
@@ -66,6 +98,7 @@ struct Document<'a> {
     content_roots: Vec<String>,
     static_roots: Vec<String>,
     languages: &'a [String],
+    heading_id_scheme: Option<&'static str>,
     files: Vec<JsonFile<'a>>,
 }
 
@@ -89,6 +122,7 @@ struct JsonFile<'a> {
     slug: Option<&'a str>,
     aliases: &'a [String],
     home: bool,
+    headings: &'a [ListedHeading],
 }
 
 /// A folder of the site as shown: relative to the root when it is under it.
@@ -140,6 +174,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
                         slug: page.slug.as_ref().map(|slug| slug.text.as_str()),
                         aliases: &page.aliases,
                         home: page.home,
+                        headings: &listed.headings,
                     }
                 }
                 Err(message) => JsonFile {
@@ -155,6 +190,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
                     slug: None,
                     aliases: &[],
                     home: false,
+                    headings: &[],
                 },
             }
         })
@@ -194,6 +230,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
             .map(|dir| shown(site, dir))
             .collect(),
         languages: &facts.languages,
+        heading_id_scheme: site.id_scheme().map(|scheme| scheme.name()),
         files,
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;

@@ -11,6 +11,7 @@ mod config_file;
 mod detect;
 mod docusaurus;
 mod generic;
+pub mod heading_ids;
 mod hexo;
 mod hugo;
 mod jekyll;
@@ -352,7 +353,10 @@ impl Site {
             Generator::Astro => Box::new(astro::load(&mut loader)),
             Generator::Generic => Box::new(generic::Generic),
         };
-        let facts = loader.finish();
+        let mut facts = loader.finish();
+        facts
+            .heading_ids
+            .get_or_insert(heading_ids::IdScheme::default_of(generator));
         let root_from_current_dir = root.strip_prefix(&current_dir).ok().map(Path::to_owned);
         Site {
             generator,
@@ -447,6 +451,14 @@ impl Site {
             index.pages.extend(pages);
             index
         })
+    }
+
+    /// How the site makes heading ids; `None` where its renderer makes none or is not
+    /// one postlint knows.
+    pub fn id_scheme(&self) -> Option<heading_ids::IdScheme> {
+        self.facts
+            .heading_ids
+            .unwrap_or_else(|| heading_ids::IdScheme::default_of(self.generator))
     }
 
     /// How the generator finds a file's front matter.

@@ -11,6 +11,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use super::config_file::Loader;
+use super::heading_ids::IdScheme;
 use super::templates::{Templates, extended};
 use super::{File, Kind, Model, Page, Url, generic, paths, slug};
 use crate::post::front_matter::{self, Syntax};
@@ -100,7 +101,13 @@ pub fn load(loader: &mut Loader) -> Zola {
         &["page.title", "section.title"],
         extended,
     );
+    let heading_ids = match get(&["slugify", "anchors"]).and_then(Value::as_text) {
+        Some("safe") => IdScheme::ZolaSafe,
+        Some("off") => IdScheme::ZolaOff,
+        _ => IdScheme::ZolaOn,
+    };
     let facts = loader.facts();
+    facts.heading_ids = Some(Some(heading_ids));
     facts.base_path = base_path.clone();
     facts.content_roots = vec![root.join("content")];
     facts.static_roots = vec![root.join("static")];
