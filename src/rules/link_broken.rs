@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cover_not_found::{Lookup, find, not_found};
+use super::template_links;
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
 use crate::post::Post;
@@ -101,6 +102,22 @@ impl Rule for LinkBroken {
                 context,
                 "fix the path, or add the file",
             ));
+        }
+        for link in &post.template_links {
+            let Some(places) = template_links::places(link, post, context) else {
+                continue;
+            };
+            let found = places.iter().any(|place| place.is_file())
+                || template_links::named_anywhere(link, context);
+            if !found {
+                findings.push(not_found(
+                    link.target_range.clone(),
+                    format!("`{}` names no file of the site", link.target.trim()),
+                    (&places, 2),
+                    context,
+                    "fix the path; the generator stops the build on a link it cannot resolve",
+                ));
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ mod slug_format;
 mod slug_length;
 mod suppression_invalid;
 mod tags_missing;
+mod template_links;
 mod title_duplicate;
 mod title_heading;
 mod title_length;

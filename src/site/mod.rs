@@ -291,6 +291,19 @@ impl UrlIndex {
         url.trim_matches('/').to_owned()
     }
 
+    /// Whether a published page's file is named `stem` (`about.md`), or its bundle folder
+    /// (`about/index.md`).
+    pub fn has_page_named(&self, stem: &str) -> bool {
+        self.pages.values().any(|file| {
+            let name = file.file_stem().and_then(|name| name.to_str());
+            let named =
+                |name: Option<&str>| name.is_some_and(|name| name.split('.').next() == Some(stem));
+            named(name)
+                || (matches!(name, Some("index" | "_index"))
+                    && named(file.parent().and_then(|dir| dir.file_name()?.to_str())))
+        })
+    }
+
     /// The file a URL path (`/2023/06/21/x/cover.jpg`) may be: a file beside the page
     /// whose URL is the longest leading part of it.
     pub fn file_under_page(&self, url: &str, base: &str) -> Option<PathBuf> {
