@@ -5,8 +5,9 @@ use serde::Deserialize;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use super::cover_not_found::{Lookup, find, not_found};
+use super::cover_not_found::{Lookup, candidates, find, not_found};
 use super::template_links;
 use super::{Context, Rule};
 use crate::diagnostic::Finding;
@@ -36,11 +37,13 @@ fn names_a_file(path: &str) -> bool {
     }
 }
 
+/// A finding for a fragment that names nothing on its page (`page`: "this post", or the
+/// linked file), else `None`.
 fn broken_anchor(
     range: Range<usize>,
     fragment: &str,
-    anchors: &[String],
-    loose: &HashSet<String>,
+    (anchors, loose): (&[String], &HashSet<String>),
+    page: &str,
 ) -> Option<Finding> {
     let wanted = clean_target(&format!("x{fragment}"));
     let wanted = wanted.strip_prefix('x').unwrap_or(&wanted);
@@ -63,15 +66,60 @@ fn broken_anchor(
     Some(
         Finding::new(
             range,
-            format!("link to `#{fragment}` matches no heading or id in this post"),
+            format!("link to `#{fragment}` matches no heading or id in {page}"),
         )
         .label("no such heading")
         .help(if anchors.is_empty() {
-            "this post has no headings to link to; fix the fragment or remove the link".to_owned()
+            format!("{page} has no headings to link to; fix the fragment or remove the link")
         } else {
             let shown: Vec<String> = anchors.iter().take(5).map(|a| format!("`#{a}`")).collect();
-            format!("the post's headings give {}", shown.join(", "))
+            format!("the headings of {page} give {}", shown.join(", "))
         }),
+    )
+}
+
+/// The Markdown file of the page a link written as a URL leads to (`/blog/x/`,
+/// `../x/`), when the site publishes one there.
+fn linked_page(path: &str, post: &Post, context: &Context) -> Option<PathBuf> {
+    let site = &context.site;
+    let url = if path.starts_with('/') {
+        clean_target(path)
+    } else {
+        let page_url = post.page.known_url()?;
+        let folder = &page_url[..page_url.rfind('/').map_or(0, |at| at + 1)];
+        let joined =
+            crate::site::paths::normalize(Path::new(&format!("{folder}{}", clean_target(path))));
+        joined.to_str()?.to_owned()
+    };
+    site.url_index(&context.profile)
+        .page_at(&url, &site.facts.base_path)
+        .cloned()
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| matches!(extension, "md" | "mdx" | "markdown"))
+}
+
+/// A finding for a fragment that names nothing on the linked page `file`. A page that pulls
+/// in content postlint does not read (an include) is not judged.
+fn broken_fragment_on(
+    file: &Path,
+    path: &str,
+    fragment: &str,
+    range: Range<usize>,
+    context: &Context,
+) -> Option<Finding> {
+    let anchors = context.site.anchors_of(file, &context.profile)?;
+    if anchors.includes {
+        return None;
+    }
+    broken_anchor(
+        range,
+        fragment,
+        (&anchors.ids, &anchors.loose),
+        &format!("`{path}`"),
     )
 }
 
@@ -85,14 +133,31 @@ impl Rule for LinkBroken {
                 let (anchors, loose) = own_anchors.get_or_insert_with(|| {
                     (anchors(post, context.site.id_scheme()), loose_anchors(post))
                 });
-                findings.extend(broken_anchor(range, fragment, anchors, loose));
+                findings.extend(broken_anchor(
+                    range,
+                    fragment,
+                    (anchors, loose),
+                    "this post",
+                ));
                 continue;
             }
             let cleaned = clean_target(path);
             if !names_a_file(&cleaned) {
+                if !fragment.is_empty()
+                    && let Some(page) = linked_page(path, post, context)
+                {
+                    findings.extend(broken_fragment_on(&page, path, fragment, range, context));
+                }
                 continue;
             }
             let Lookup::Missing(places) = find(path, post, context) else {
+                if !fragment.is_empty()
+                    && let Some(page) = candidates(path, post, context)
+                        .into_iter()
+                        .find(|place| is_markdown(place) && place.is_file())
+                {
+                    findings.extend(broken_fragment_on(&page, path, fragment, range, context));
+                }
                 continue;
             };
             findings.push(not_found(

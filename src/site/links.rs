@@ -166,17 +166,32 @@ fn github_like_ids(post: &Post) -> Vec<String> {
 }
 
 /// The `id` and `name` attributes of the post's HTML.
+/// The `id` and `name` attributes of the post's HTML, quoted or not, and the `id=`
+/// arguments of its template tags (`{{< warning id=open-relay >}}`), which themes print as
+/// ids.
 fn html_ids(post: &Post, anchors: &mut Vec<String>) {
     let body = &post.source[post.body_start..];
-    for attribute in ["id=\"", "name=\"", "id='", "name='"] {
-        let quote = attribute.as_bytes()[attribute.len() - 1];
-        for at in memchr::memmem::find_iter(body.as_bytes(), attribute) {
+    let bytes = body.as_bytes();
+    for attribute in ["id=", "name="] {
+        for at in memchr::memmem::find_iter(bytes, attribute) {
+            if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
             let after = &body[at + attribute.len()..];
-            let boundary = at == 0 || !body.as_bytes()[at - 1].is_ascii_alphanumeric();
-            if let Some(end) = memchr::memchr(quote, after.as_bytes())
-                && boundary
-            {
-                anchors.push(after[..end].to_owned());
+            let value = match after.as_bytes().first() {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    memchr::memchr(quote, &after.as_bytes()[1..]).map(|end| &after[1..1 + end])
+                }
+                Some(_) => {
+                    let end = after
+                        .find(|c: char| c.is_whitespace() || matches!(c, '>' | '}' | '/' | '%'))
+                        .unwrap_or(after.len());
+                    Some(&after[..end])
+                }
+                None => None,
+            };
+            if let Some(value) = value.filter(|value| !value.is_empty()) {
+                anchors.push(value.to_owned());
             }
         }
     }

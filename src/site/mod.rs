@@ -25,8 +25,10 @@ pub mod templates;
 mod vitepress;
 mod zola;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use config_file::{ConfigProblem, Facts};
 pub use detect::{Detection, detect};
@@ -272,6 +274,20 @@ pub struct Site {
     /// Every published page's URL, read from the content folders the first time a link
     /// needs it (most runs never do).
     urls: std::sync::OnceLock<UrlIndex>,
+    /// The fragments of the pages other pages link into, each read once.
+    linked_anchors: std::sync::Mutex<HashMap<PathBuf, Arc<PageAnchors>>>,
+}
+
+/// The fragments a page answers to, for links from other pages.
+#[derive(Debug, Default)]
+pub struct PageAnchors {
+    /// Its headings' ids and its HTML's `id` and `name` attributes.
+    pub ids: Vec<String>,
+    /// Its headings' text as loose ids, for renderers postlint does not know.
+    pub loose: HashSet<String>,
+    /// Whether it pulls in content postlint does not read (an include shortcode or tag),
+    /// whose headings a fragment may name.
+    pub includes: bool,
 }
 
 /// The site's published pages by URL, to resolve links written as URLs: a page's address,
@@ -289,6 +305,11 @@ impl UrlIndex {
         let url = url.strip_suffix("index.html").unwrap_or(url);
         let url = url.strip_suffix(".html").unwrap_or(url);
         url.trim_matches('/').to_owned()
+    }
+
+    /// The file of the page published at a URL path (`/blog/x/`).
+    pub fn page_at(&self, url: &str, base: &str) -> Option<&PathBuf> {
+        self.pages.get(&UrlIndex::key(url, base))
     }
 
     /// Whether a published page's file is named `stem` (`about.md`), or its bundle folder
@@ -342,6 +363,7 @@ impl Site {
             root_from_current_dir: None,
             model: Box::new(generic::Generic),
             urls: std::sync::OnceLock::new(),
+            linked_anchors: std::sync::Mutex::default(),
         }
     }
 
@@ -381,6 +403,7 @@ impl Site {
             current_dir,
             model,
             urls: std::sync::OnceLock::new(),
+            linked_anchors: std::sync::Mutex::default(),
         }
     }
 
@@ -464,6 +487,34 @@ impl Site {
             index.pages.extend(pages);
             index
         })
+    }
+
+    /// The fragments the Markdown file at `path` answers to, read once; `None` when it
+    /// cannot be read.
+    pub fn anchors_of(&self, path: &Path, profile: &Profile) -> Option<Arc<PageAnchors>> {
+        if let Some(known) = self.linked_anchors.lock().ok()?.get(path) {
+            return Some(known.clone());
+        }
+        let source = crate::engine::read(path).ok()?;
+        let post = Post::parse_in(path, source, self, profile);
+        let body = &post.source[post.body_start..];
+        let anchors = Arc::new(PageAnchors {
+            ids: links::anchors(&post, self.id_scheme()),
+            loose: links::loose_anchors(&post),
+            includes: [
+                "{{%",
+                "{% include",
+                "{%- include",
+                "{{< include",
+                "readfile",
+            ]
+            .iter()
+            .any(|sign| body.contains(sign)),
+        });
+        if let Ok(mut cache) = self.linked_anchors.lock() {
+            cache.insert(path.to_owned(), anchors.clone());
+        }
+        Some(anchors)
     }
 
     /// How the site makes heading ids; `None` where its renderer makes none or is not
