@@ -11,6 +11,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod documented_keys;
 pub mod engine;
+pub mod excerpt;
 pub mod fix;
 pub mod post;
 pub mod profile;

@@ -286,9 +286,15 @@ pub fn load(loader: &mut Loader) -> Hugo {
         })
         .unwrap_or_default();
 
+    // A negative length makes no summary, as 0 does (`ExtractSummaryFromHTML`).
+    let summary_length = text(&["summaryLength"])
+        .and_then(|length| length.trim().parse::<i64>().ok())
+        .map(|length| usize::try_from(length).unwrap_or(0));
+
     let root = loader.root.to_owned();
     let markdown_shortcodes = markdown_shortcodes(&root, &layout_dirs);
     let facts = loader.facts();
+    facts.excerpt.summary_length = summary_length;
     facts.base_path = base_path.clone();
     facts.markdown_shortcodes = markdown_shortcodes;
     facts.content_roots = content.iter().map(|(dir, _)| root.join(dir)).collect();
