@@ -429,12 +429,16 @@ impl<'a> Plain<'a> {
         let range = if trailing <= leading {
             self.range.start..self.range.start
         } else {
-            let last = self.text[..trailing]
+            let (last, c) = self.text[..trailing]
                 .char_indices()
                 .next_back()
-                .map_or(0, |(at, _)| at);
+                .unwrap_or((0, ' '));
             let start = self.file_at(leading);
-            start..self.file_at(last + 1).max(start)
+            let mut end = (self.file_at(last) + c.len_utf8()).min(self.range.end);
+            while !self.source.is_char_boundary(end) {
+                end += 1;
+            }
+            start..end.max(start)
         };
         let used = self.range.start..self.file_at(end);
         let known = !self
@@ -695,6 +699,16 @@ mod tests {
             excerpt_in(&site, Generator::Hugo, "---\n---\nText.\n"),
             None
         );
+    }
+
+    #[test]
+    fn ranges_fall_on_character_boundaries() {
+        for body in ["中文&amp;，日本語。", "a &amp; 中", "\\*中\\*", "é&eacute;"] {
+            let source = format!("---\n---\n{body}\n");
+            let found = excerpt(Generator::Hugo, &source).unwrap();
+            assert!(source.get(found.range.clone()).is_some(), "{body}");
+            assert!(found.range.end <= source.len());
+        }
     }
 
     #[test]
