@@ -184,7 +184,7 @@ fn hugo(post: &Post, site: &Site, profile: &Profile) -> Option<Automatic> {
         return None;
     }
     let rendered = Plain::render(post, profile, site, prefix(post));
-    if rendered.text.trim().is_empty() {
+    if rendered.is_blank() {
         return None;
     }
     let how =
@@ -210,7 +210,7 @@ fn hexo(post: &Post, site: &Site, profile: &Profile) -> Option<Automatic> {
         let range = post.body_start..at;
         let rendered = Plain::render(post, profile, site, range);
         // An empty excerpt is false to `open_graph()`, which goes on to the content.
-        if !(open_graph && rendered.text.trim().is_empty()) {
+        if !(open_graph && rendered.is_blank()) {
             return Some(rendered.whole("the text above `<!-- more -->`".into()));
         }
     }
@@ -218,7 +218,7 @@ fn hexo(post: &Post, site: &Site, profile: &Profile) -> Option<Automatic> {
         return None;
     }
     let rendered = Plain::render(post, profile, site, prefix(post));
-    if rendered.text.trim().is_empty() {
+    if rendered.is_blank() {
         return None;
     }
     let how = format!(
@@ -364,6 +364,11 @@ impl<'a> Plain<'a> {
             }
         }
         plain
+    }
+
+    /// Whether nothing of it shows: no text, and no template tag whose output may be some.
+    fn is_blank(&self) -> bool {
+        self.text.trim().is_empty() && self.tags.is_empty()
     }
 
     /// Adds the text of a text event, less what template syntax hides of it.
@@ -715,6 +720,9 @@ mod tests {
     fn hugo_shortcodes_make_the_length_unknown() {
         let found = excerpt(Generator::Hugo, "---\n---\n{{< intro >}}\n\nText.\n").unwrap();
         assert!(!found.known);
+        // A page of shortcodes alone has a summary, of their output.
+        let only = excerpt(Generator::Hugo, "---\n---\n{{< cli-flags \"x\" >}}\n").unwrap();
+        assert!(!only.known);
     }
 
     #[test]
