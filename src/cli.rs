@@ -561,12 +561,11 @@ fn profile(config: Option<&Path>, path: PathBuf) -> ExitCode {
         "the file name (a `slug` key is ignored)"
     };
     let _ = writeln!(out, "slug from: {slug}");
-    let markers = if profile.excerpt_markers.is_empty() {
-        "none".to_owned()
-    } else {
-        profile.excerpt_markers.join(", ")
-    };
-    let _ = writeln!(out, "excerpt markers: {markers}");
+    let _ = writeln!(
+        out,
+        "automatic excerpt: {}",
+        crate::site::excerpt::describe(&rules.context.site, profile.generator)
+    );
     let title = match profile.title_heading {
         TitleHeading::FrontMatter => "h1 when the front matter has a title".to_owned(),
         TitleHeading::Level(level) => format!("h{level}, when the page has a title"),

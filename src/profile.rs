@@ -111,8 +111,6 @@ pub struct Profile {
     /// Whether a slug key in the front matter sets the URL; Hexo overwrites it with the
     /// file name.
     pub slug_from_front_matter: bool,
-    /// Body comments that end the excerpt (`<!-- more -->`), where the generator has one.
-    pub excerpt_markers: &'static [&'static str],
     /// Whether and how the page's template prints its title above the body.
     pub title_heading: TitleHeading,
     /// Whether postlint.toml sets `title-heading`, which then wins over what the site's
@@ -282,18 +280,10 @@ impl Profile {
                 draft: names(&["draft"]),
             },
         };
-        let excerpt_markers: &[&str] = match generator {
-            Hexo => &["<!-- more -->", "<!--more-->"],
-            Hugo => &["<!--more-->", "<!-- more -->"],
-            Docusaurus => &["<!-- truncate -->", "{/* truncate */}"],
-            Zola => &["<!-- more -->"],
-            Jekyll | Astro | Vitepress | Generic => &[],
-        };
         Profile {
             generator,
             fields,
             slug_from_front_matter: generator != Hexo,
-            excerpt_markers,
             title_heading: TitleHeading::of(generator),
             title_heading_configured: false,
         }

@@ -96,14 +96,13 @@ impl Post {
             // The heading rules follow markdownlint, whose idea of where front matter ends
             // differs from the generators' in rare cases.
             let (front_matter_title, headings_start) = front_matter::heading_view(&source);
-            let syntax = template_syntax(&path, front_matter.as_ref(), profile);
-            let containers: Vec<&str> = site
-                .facts
-                .markdown_shortcodes
-                .iter()
-                .map(String::as_str)
-                .collect();
-            let regions = template::regions_with(&source[headings_start..], syntax, &containers);
+            let regions = template_regions(
+                &source[headings_start..],
+                &path,
+                front_matter.as_ref(),
+                profile,
+                site,
+            );
             let body = body::parse_with(&source, headings_start, body_start, &regions);
             template_links = regions
                 .links
@@ -173,7 +172,7 @@ impl Post {
 /// The template language the generator runs over this file's body: none where the
 /// front matter turns it off (Jekyll's `render_with_liquid: false`, Hexo's
 /// `disableNunjucks: true`), and MDX comments only in Astro's `.mdx` files.
-fn template_syntax(
+pub(crate) fn template_syntax(
     path: &std::path::Path,
     front_matter: Option<&FrontMatter>,
     profile: &Profile,
@@ -199,4 +198,23 @@ fn template_syntax(
         }
         Generator::Astro | Generator::Generic => TemplateSyntax::None,
     }
+}
+
+/// The template syntax of `text`, a part of the file at `path`, as the site's generator
+/// reads it (with the site's own Markdown shortcodes).
+pub(crate) fn template_regions(
+    text: &str,
+    path: &std::path::Path,
+    front_matter: Option<&FrontMatter>,
+    profile: &Profile,
+    site: &Site,
+) -> template::Regions {
+    let syntax = template_syntax(path, front_matter, profile);
+    let containers: Vec<&str> = site
+        .facts
+        .markdown_shortcodes
+        .iter()
+        .map(String::as_str)
+        .collect();
+    template::regions_with(text, syntax, &containers)
 }

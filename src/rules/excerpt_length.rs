@@ -1,11 +1,14 @@
-//! `excerpt-length`: the excerpt is too short or too long for a search result snippet.
+//! `excerpt-length`: the excerpt is too short or too long for a search result snippet;
+//! an excerpt the generator makes is checked for being too short only.
 
 use serde::Deserialize;
 
+use super::excerpt_missing::{Shown, shown};
 use super::{Context, Expect, FieldNames, FieldSpec, MeasuredText, Rule, measured_text, plural};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 use crate::profile::Profile;
+use crate::site::excerpt::Automatic;
 
 #[derive(Debug, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -29,20 +32,38 @@ impl Default for ExcerptLength {
     }
 }
 
+impl Rule for ExcerptLength {
+    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+        let names = self.names(&context.profile);
+        match shown(post, names, context) {
+            Shown::Field => self.check_field(post, names, findings),
+            Shown::Automatic(automatic) => self.check_automatic(post, names, &automatic, findings),
+            Shown::Nothing(_) => {}
+        }
+    }
+
+    fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
+        FieldSpec::all(self.names(profile), Expect::Text)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        super::check_bounds(self.min, self.max)
+    }
+}
+
 impl ExcerptLength {
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.description)
     }
-}
 
-impl Rule for ExcerptLength {
-    fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
+    /// A written excerpt: within `min` and `max`.
+    fn check_field(&self, post: &Post, names: &FieldNames, findings: &mut Vec<Finding>) {
         let Some(MeasuredText {
             key,
             range,
             columns,
             measured,
-        }) = measured_text(post, self.names(&context.profile))
+        }) = measured_text(post, names)
         else {
             return;
         };
@@ -81,19 +102,82 @@ impl Rule for ExcerptLength {
         }
     }
 
-    fn fields(&self, profile: &Profile) -> Vec<FieldSpec> {
-        FieldSpec::all(self.names(profile), Expect::Text)
-    }
-
-    fn validate(&self) -> Result<(), String> {
-        super::check_bounds(self.min, self.max)
+    /// An excerpt the generator makes: only too short. Templates and search engines cut
+    /// a long one, and nearly every page's first paragraph is longer than a snippet.
+    fn check_automatic(
+        &self,
+        post: &Post,
+        names: &FieldNames,
+        automatic: &Automatic,
+        findings: &mut Vec<Finding>,
+    ) {
+        if !automatic.known {
+            return;
+        }
+        let (columns, characters) = crate::text::display_width(&automatic.text);
+        if columns >= self.min {
+            return;
+        }
+        let example = post.front_matter_format().assignment(names.first(), "…");
+        let how = &automatic.how;
+        let why = if columns == 0 {
+            "it holds no text here (an image, markup alone, or a blank line where the \
+             generator ends it), so the page is described by the site's description or not \
+             at all"
+        } else {
+            "without one, the site shows this text as the page's description"
+        };
+        let (range, message, label) = if columns == 0 {
+            (
+                post.anchor(),
+                format!(
+                    "the automatic excerpt ({how}) has no text; aim for at least {} columns",
+                    self.min
+                ),
+                "no text in the excerpt".to_owned(),
+            )
+        } else {
+            (
+                automatic.range.clone(),
+                format!(
+                    "the automatic excerpt ({how}) is {}; aim for at least {}",
+                    super::width_text(columns, characters),
+                    self.min
+                ),
+                plural(columns, "column"),
+            )
+        };
+        findings.push(Finding::new(range, message).label(label).help(format!(
+            "add `{example}` with a one- or two-sentence summary of {}–{} columns (a CJK \
+             character counts 2): {why}",
+            self.min, self.max
+        )));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::check;
+    use crate::profile::Generator;
+    use crate::rules::test_support::{check, check_in};
+
+    #[test]
+    fn an_automatic_excerpt_is_reported_only_too_short() {
+        let rule = ExcerptLength::default();
+        let short = "---\ntitle: t\n---\n\nComing soon.\n";
+        let findings = check_in(&rule, Generator::Hugo, short);
+        assert_eq!(
+            findings[0].message,
+            "the automatic excerpt (Hugo's automatic summary, the first 70 words rounded up to \
+             a paragraph) is 12 columns wide (12 characters); aim for at least 100"
+        );
+        assert_eq!(&short[findings[0].range.clone()], "Coming soon.");
+        let long = format!("---\ntitle: t\n---\n\n{}\n", "word ".repeat(90));
+        assert!(check_in(&rule, Generator::Hugo, &long).is_empty());
+        // A shortcode's output is not known.
+        let shortcode = "---\ntitle: t\n---\n\n{{< intro >}}\n";
+        assert!(check_in(&rule, Generator::Hugo, shortcode).is_empty());
+    }
 
     fn lint(excerpt: &str) -> Vec<Finding> {
         check(

@@ -1,11 +1,14 @@
-//! `excerpt-missing`: the post has no excerpt.
+//! `excerpt-missing`: the post has no excerpt, written or made by the generator.
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field};
+use super::{
+    Context, Expect, FieldNames, FieldSpec, FieldState, Missing, Rule, field_state, missing_field,
+};
 use crate::diagnostic::Finding;
 use crate::post::Post;
 use crate::profile::Profile;
+use crate::site::excerpt::{self, Automatic};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -27,10 +30,9 @@ const WHY: &str = "search engines show it under the title, and without one they 
 impl Rule for ExcerptMissing {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let names = self.names(&context.profile);
-        let state = field_state(post, names, Expect::Text);
-        if has_excerpt_marker(post, context.profile.excerpt_markers) {
+        let Shown::Nothing(state) = shown(post, names, context) else {
             return;
-        }
+        };
         let format = post.front_matter_format();
         let example = format.assignment(names.first(), "…");
         let Some((finding, missing)) = missing_field(post, state, names, "excerpt", "text") else {
@@ -53,66 +55,76 @@ impl Rule for ExcerptMissing {
     }
 }
 
-/// Whether the body has one of the generator's excerpt markers (`<!-- more -->`), which
-/// make the text above it the excerpt. Generators match them with optional whitespace
-/// inside (Hexo's and Docusaurus's `<!--\s*more\s*-->`), so `<!--truncate-->` counts as
-/// `<!-- truncate -->`.
-fn has_excerpt_marker(post: &Post, markers: &[&str]) -> bool {
-    let body = &post.source[post.body_start..];
-    let squeezed = |text: &str| -> String { text.chars().filter(|c| !c.is_whitespace()).collect() };
-    let wanted: Vec<String> = markers.iter().map(|marker| squeezed(marker)).collect();
-    for (open, close) in [("<!--", "-->"), ("{/*", "*/}")] {
-        for at in memchr::memmem::find_iter(body.as_bytes(), open) {
-            let rest = &body[at..];
-            // A marker is a word between its delimiters: look no further than a line.
-            let Some(end) = rest
-                .get(..rest.len().min(64))
-                .and_then(|head| head.find(close))
-            else {
-                continue;
-            };
-            let comment = squeezed(&rest[..end + close.len()]);
-            if wanted.contains(&comment) {
-                return true;
-            }
-        }
+/// What the site shows as a post's excerpt.
+pub(super) enum Shown<'a> {
+    /// A front matter key holds it (or holds what front-matter-invalid reports), or the
+    /// generator's configuration gives the key.
+    Field,
+    /// The generator makes one from the body.
+    Automatic(Automatic),
+    /// Nothing makes one: the front matter, as it says why.
+    Nothing(FieldState<'a>),
+}
+
+/// The field under `names` when it is set, else the excerpt the generator makes, else why
+/// there is none. A key set to blank text (`description: ""`) is the excerpt, an empty
+/// one, where the generator's templates take it over their own (Jekyll, Docusaurus).
+pub(super) fn shown<'a>(post: &'a Post, names: &'a [String], context: &Context) -> Shown<'a> {
+    if names.iter().any(|name| post.page.given.contains(name)) {
+        return Shown::Field;
     }
-    false
+    let state = field_state(post, names, Expect::Text);
+    if matches!(state, FieldState::Set(..) | FieldState::Unknown) {
+        return Shown::Field;
+    }
+    let generator = context.profile.generator;
+    let blank_wins = post.front_matter.iter().any(|front_matter| {
+        names
+            .iter()
+            .filter_map(|name| front_matter.get(name)?.value.as_ref())
+            .any(|value| !excerpt::passes_over(generator, value))
+    });
+    if !blank_wins
+        && let Some(automatic) = excerpt::automatic(post, &context.site, &context.profile)
+    {
+        return Shown::Automatic(automatic);
+    }
+    Shown::Nothing(state)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::test_support::check;
+    use crate::profile::Generator;
+    use crate::rules::test_support::{check, check_in};
 
     fn lint(source: &str) -> Vec<Finding> {
         check(&ExcerptMissing::default(), source)
     }
 
     #[test]
-    fn markers_with_or_without_spaces() {
-        let post = |body: &str| Post::parse("post.md", format!("---\ntitle: t\n---\n{body}"));
-        let markers = ["<!-- truncate -->", "{/* truncate */}"];
-        assert!(has_excerpt_marker(
-            &post("Intro.\n<!--truncate-->\nRest."),
-            &markers
-        ));
-        assert!(has_excerpt_marker(
-            &post("Intro.\n<!--  truncate\t-->\n"),
-            &markers
-        ));
-        assert!(has_excerpt_marker(
-            &post("Intro.\n{/*truncate*/}\n"),
-            &markers
-        ));
-        assert!(!has_excerpt_marker(
-            &post("Intro.\n<!-- truncated -->\n"),
-            &markers
-        ));
-        assert!(!has_excerpt_marker(
-            &post("<!-- a long comment with truncate inside it -->"),
-            &markers
-        ));
+    fn an_automatic_excerpt_is_an_excerpt() {
+        let rule = ExcerptMissing::default();
+        let source = "---\ntitle: t\n---\nHugo summarizes this.\n";
+        assert!(check_in(&rule, Generator::Hugo, source).is_empty());
+        // Generic sites and VitePress make none, whatever the body holds.
+        let marked = "---\ntitle: t\n---\nIntro.\n<!-- more -->\n";
+        assert_eq!(check_in(&rule, Generator::Vitepress, marked).len(), 1);
+        assert_eq!(check_in(&rule, Generator::Generic, marked).len(), 1);
+    }
+
+    #[test]
+    fn a_blank_description_hides_it_where_templates_take_it() {
+        let rule = ExcerptMissing::default();
+        let source = "---\ndescription: ''\n---\nThe first line.\n";
+        let findings = check_in(&rule, Generator::Docusaurus, source);
+        assert_eq!(
+            findings[0].message,
+            "`description` is empty, so the post has no excerpt"
+        );
+        assert!(check_in(&rule, Generator::Hugo, source).is_empty());
+        let null = "---\ndescription:\n---\nThe first line.\n";
+        assert!(check_in(&rule, Generator::Docusaurus, null).is_empty());
     }
 
     #[test]

@@ -48,6 +48,24 @@ pub struct Facts {
     /// `Some(None)` when it makes none (`autoHeadingID = false`); `None` when the
     /// configuration does not say, for the generator's default.
     pub heading_ids: Option<Option<IdScheme>>,
+    /// What the configuration says about the excerpts the generator makes.
+    pub excerpt: ExcerptFacts,
+}
+
+/// The configuration values that decide a generator's automatic excerpt; `None` where the
+/// configuration does not set one and the generator's default holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExcerptFacts {
+    /// Jekyll's `excerpt_separator` (default `"\n\n"`, the first paragraph); empty turns
+    /// excerpts off.
+    pub separator: Option<String>,
+    /// Jekyll's `page_excerpts`: pages, not only documents, get an excerpt.
+    pub page_excerpts: bool,
+    /// Hugo's `summaryLength`, in words (default 70; 0 makes no automatic summary).
+    pub summary_length: Option<usize>,
+    /// The Hexo theme's layout that calls `open_graph()`, which makes a description of the
+    /// content when the page has none.
+    pub open_graph: Option<PathBuf>,
 }
 
 /// A configuration file, read.

@@ -5,7 +5,7 @@
 //! `lib/plugins/filter/post_permalink.ts`, `lib/hexo/{default_config,load_config}.ts`,
 //! hexo-util `permalink.ts`, `slugize.ts`, `pretty_urls.ts`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
@@ -105,11 +105,20 @@ pub fn load(loader: &mut Loader) -> Hexo {
     if let Some(theme) = &theme {
         statics.push(site_root.join("themes").join(theme).join("source"));
     }
+    // Hexo's default configuration names `landscape`.
+    let theme_name = theme.as_deref().unwrap_or("landscape");
+    let open_graph = open_graph_layout(site_root, theme_name);
+    if open_graph.is_none() {
+        loader.assume(format!(
+            "theme `{theme_name}`: no layout calling `open_graph()` found, so no description made from the content"
+        ));
+    }
     let facts = loader.facts();
     facts.heading_ids = Some(heading_ids);
     facts.base_path = root.clone();
     facts.content_roots.push(site_root.join(&source));
     facts.static_roots = statics;
+    facts.excerpt.open_graph = open_graph;
     let globs = |loader: &mut Loader, key: &str| -> Option<GlobSet> {
         let config = config.as_ref()?;
         let value = config.get(&[key])?;
@@ -151,6 +160,59 @@ pub fn load(loader: &mut Loader) -> Hexo {
             .unwrap_or(0),
         source,
     }
+}
+
+/// The theme's layout file that calls the `open_graph()` helper, which writes a meta
+/// description from the page's `description`, else its excerpt, else its content
+/// (`lib/plugins/helper/open_graph.ts`). The theme is `themes/<name>/` or the npm package
+/// `hexo-theme-<name>`; only files inside the site are read, and only small ones.
+fn open_graph_layout(root: &Path, theme: &str) -> Option<PathBuf> {
+    const MAX_LAYOUT_SIZE: u64 = 1 << 20;
+    const MAX_FILES: usize = 2_000;
+    if theme.contains(['/', '\\']) || theme.starts_with('.') {
+        return None;
+    }
+    let real_root = root.canonicalize().ok()?;
+    let folders = [
+        root.join("themes").join(theme).join("layout"),
+        root.join("node_modules")
+            .join(format!("hexo-theme-{theme}"))
+            .join("layout"),
+    ];
+    let mut seen = 0;
+    for folder in folders {
+        let mut stack = vec![folder];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
+            paths.sort();
+            for path in paths {
+                seen += 1;
+                if seen > MAX_FILES {
+                    return None;
+                }
+                let Ok(real) = path.canonicalize() else {
+                    continue;
+                };
+                if !real.starts_with(&real_root) {
+                    continue;
+                }
+                let Ok(metadata) = std::fs::metadata(&real) else {
+                    continue;
+                };
+                if metadata.is_dir() {
+                    stack.push(path);
+                } else if metadata.len() <= MAX_LAYOUT_SIZE
+                    && std::fs::read_to_string(&real).is_ok_and(|text| text.contains("open_graph("))
+                {
+                    return Some(path);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The path part of a URL (`https://example.com/blog` → `/blog`).

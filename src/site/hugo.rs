@@ -302,9 +302,15 @@ pub fn load(loader: &mut Loader) -> Hugo {
             _ => Some(Some(IdScheme::HugoGithub)),
         }
     };
+    // A negative length makes no summary, as 0 does (`ExtractSummaryFromHTML`).
+    let summary_length = text(&["summaryLength"])
+        .and_then(|length| length.trim().parse::<i64>().ok())
+        .map(|length| usize::try_from(length).unwrap_or(0));
+
     let root = loader.root.to_owned();
     let markdown_shortcodes = markdown_shortcodes(&root, &layout_dirs);
     let facts = loader.facts();
+    facts.excerpt.summary_length = summary_length;
     facts.base_path = base_path.clone();
     facts.markdown_shortcodes = markdown_shortcodes;
     facts.heading_ids = heading_ids;

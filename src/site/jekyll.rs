@@ -205,11 +205,22 @@ pub fn load(loader: &mut Loader) -> Jekyll {
         &["page.title"],
         front_matter_layout,
     );
+    // `excerpt_separator: ~` overrides the default with nil, which `to_s` makes "": no
+    // excerpts (`Document#excerpt_separator`).
+    let separator = get(&["excerpt_separator"]).map(|value| match &value.kind {
+        ValueKind::Null => String::new(),
+        _ => value.as_text().unwrap_or_default().to_owned(),
+    });
+    let page_excerpts = get(&["page_excerpts"])
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     let facts = loader.facts();
     facts.heading_ids = Some(heading_ids);
     facts.base_path = base_path.clone();
     facts.content_roots = vec![root.clone()];
     facts.static_roots = vec![root];
+    facts.excerpt.separator = separator;
+    facts.excerpt.page_excerpts = page_excerpts;
     Jekyll {
         permalink,
         collections,

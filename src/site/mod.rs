@@ -10,6 +10,7 @@ mod astro;
 mod config_file;
 mod detect;
 mod docusaurus;
+pub mod excerpt;
 mod generic;
 pub mod heading_ids;
 mod hexo;
