@@ -172,7 +172,7 @@ impl Post {
 /// The template language the generator runs over this file's body: none where the
 /// front matter turns it off (Jekyll's `render_with_liquid: false`, Hexo's
 /// `disableNunjucks: true`), and MDX comments only in Astro's `.mdx` files.
-pub(crate) fn template_syntax(
+fn template_syntax(
     path: &std::path::Path,
     front_matter: Option<&FrontMatter>,
     profile: &Profile,

@@ -130,7 +130,11 @@ fn misspelled<'a>(key: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a
 }
 
 impl FieldIgnored {
-    fn known_keys<'a>(&'a self, profile: &'a Profile) -> impl Iterator<Item = &'a str> {
+    fn known_keys<'a>(
+        &'a self,
+        profile: &'a Profile,
+        post: &'a Post,
+    ) -> impl Iterator<Item = &'a str> {
         let concepts = CONCEPTS
             .iter()
             .filter_map(|concept| profile.fields.get(concept))
@@ -144,6 +148,8 @@ impl FieldIgnored {
             // postlint's own key, which holds the post's suppressions.
             .chain([FRONT_MATTER_KEY])
             .chain(self.known.iter().map(String::as_str))
+            // The keys the page's collection schema declares (Astro).
+            .chain(post.page.schema_keys.iter().map(String::as_str))
     }
 }
 
@@ -170,18 +176,21 @@ impl Rule for FieldIgnored {
                 );
                 continue;
             }
-            if self.known_keys(profile).any(|known| known == entry.key) {
+            if self
+                .known_keys(profile, post)
+                .any(|known| known == entry.key)
+            {
                 continue;
             }
             // Hugo reads front matter keys case-insensitively.
             if profile.generator == Generator::Hugo
                 && self
-                    .known_keys(profile)
+                    .known_keys(profile, post)
                     .any(|known| known.eq_ignore_ascii_case(&entry.key))
             {
                 continue;
             }
-            let Some(intended) = misspelled(&entry.key, self.known_keys(profile)) else {
+            let Some(intended) = misspelled(&entry.key, self.known_keys(profile, post)) else {
                 continue;
             };
             // Both present: the near miss is a key of its own, not a typo.

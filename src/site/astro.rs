@@ -282,6 +282,12 @@ impl Model for Astro {
                     collection.decl.name
                 )),
             });
+            page.schema_keys = collection
+                .decl
+                .fields
+                .iter()
+                .map(|field| field.name.clone())
+                .collect();
             // A date the schema requires, which the entry does not give.
             page.needs_date = collection
                 .decl

@@ -167,6 +167,9 @@ pub struct Page {
     /// Where the site's own template for the page prints its title as a heading, when it
     /// was found and does.
     pub title_template: Option<TemplateTitle>,
+    /// The front matter keys the page's collection schema declares (Astro's
+    /// `content.config.ts`); empty where no schema is declared.
+    pub schema_keys: Vec<String>,
 }
 
 impl Page {
@@ -186,6 +189,7 @@ impl Page {
             home: false,
             given: Vec::new(),
             title_template: None,
+            schema_keys: Vec::new(),
         }
     }
 
