@@ -140,7 +140,12 @@ impl ExcerptLength {
             (
                 automatic.range.clone(),
                 format!(
-                    "the automatic excerpt ({how}) is {}; aim for at least {}",
+                    "the automatic excerpt `{}` ({how}) is {}; aim for at least {}",
+                    automatic
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     super::width_text(columns, characters),
                     self.min
                 ),
@@ -168,8 +173,8 @@ mod tests {
         let findings = check_in(&rule, Generator::Hugo, short);
         assert_eq!(
             findings[0].message,
-            "the automatic excerpt (Hugo's automatic summary, the first 70 words rounded up to \
-             a paragraph) is 12 columns wide (12 characters); aim for at least 100"
+            "the automatic excerpt `Coming soon.` (Hugo's automatic summary, the first 70 words \
+             rounded up to a paragraph) is 12 columns wide (12 characters); aim for at least 100"
         );
         assert_eq!(&short[findings[0].range.clone()], "Coming soon.");
         let long = format!("---\ntitle: t\n---\n\n{}\n", "word ".repeat(90));
