@@ -150,6 +150,28 @@ fn jekyll_copy(scratch: &Path) -> (PathBuf, PathBuf) {
     (copy, overrides)
 }
 
+/// Reads the Jekyll site as Jekyll does (read and generate, no render) and prints
+/// `line`, a Ruby expression of `d`, for each page and document it writes.
+fn jekyll_each_written(line: &str) -> Vec<u8> {
+    let scratch = tempfile::tempdir().unwrap();
+    let (copy, overrides) = jekyll_copy(scratch.path());
+    let script = format!(
+        r##"s = Jekyll::Site.new(Jekyll.configuration("config" => ARGV, "quiet" => true)); s.reset; s.read; s.generate; (s.pages + s.documents).each {{ |d| puts({line}) if d.write? }}"##
+    );
+    let output = Command::new("ruby")
+        .args(["-rjekyll", "-e", &script, "_config.yml"])
+        .arg(&overrides)
+        .current_dir(&copy)
+        .output()
+        .expect("ruby with the jekyll gem runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -196,25 +218,8 @@ fn hugo_lists_the_urls_postlint_computes() {
 #[ignore = "needs Jekyll: .ci/run installs it from Debian's packages"]
 fn jekyll_writes_the_urls_postlint_computes() {
     let site = corpus("jekyll-jekyll-docs");
-    let scratch = tempfile::tempdir().unwrap();
-    let (copy, overrides) = jekyll_copy(scratch.path());
-    let script = r##"s = Jekyll::Site.new(Jekyll.configuration("config" => ARGV, "quiet" => true)); s.reset; s.read; s.generate; (s.pages + s.documents).each { |d| puts "#{d.relative_path}\t#{d.url}" if d.write? }"##;
-    let output = Command::new("ruby")
-        .args(["-rjekyll", "-e", script, "_config.yml"])
-        .arg(&overrides)
-        .current_dir(&copy)
-        .output()
-        .expect("ruby with the jekyll gem runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    compare(
-        "jekyll",
-        &postlint_urls(&site),
-        &paths_and_urls(&output.stdout),
-    );
+    let listing = jekyll_each_written(r##""#{d.relative_path}\t#{d.url}""##);
+    compare("jekyll", &postlint_urls(&site), &paths_and_urls(&listing));
 }
 
 #[test]
@@ -418,4 +423,69 @@ fn hexo_writes_the_heading_ids_postlint_computes() {
         &corpus("hexo-hexojs-site"),
         &installed.join("public"),
     );
+}
+
+#[test]
+#[ignore = "needs Jekyll: .ci/run installs it from Debian's packages"]
+fn jekyll_makes_the_excerpts_postlint_measures() {
+    let site = corpus("jekyll-jekyll-docs");
+    // The Markdown each excerpt is made of (`-` for none; `=` for an `excerpt` the front
+    // matter sets, which is not made).
+    let output = jekyll_each_written(
+        r##"(e = d.data["excerpt"]; t = e.is_a?(Jekyll::Excerpt) ? e.content.to_s.gsub(/\s+/, " ").strip : (e ? "=" : "-"); "#{d.relative_path}\t#{t.empty? ? "-" : t}")"##,
+    );
+    let theirs: BTreeMap<String, String> = String::from_utf8_lossy(&output)
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(path, text)| (path.to_owned(), text.to_owned()))
+        .collect();
+    let listing = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .args(["site", "--format", "json"])
+        .current_dir(&site)
+        .output()
+        .expect("postlint runs");
+    let document: serde_json::Value = serde_json::from_slice(&listing.stdout).unwrap();
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (mut compared, mut differences) = (0, Vec::new());
+    for file in document["files"].as_array().unwrap() {
+        let path = file["path"].as_str().unwrap();
+        let Some(their_text) = theirs.get(path).filter(|text| *text != "=") else {
+            continue;
+        };
+        compared += 1;
+        let ours = &file["automatic_excerpt"];
+        match (ours.is_null(), their_text.as_str()) {
+            (true, "-") => {}
+            (false, "-") => {
+                differences.push(format!("{path}: postlint has an excerpt, Jekyll none"))
+            }
+            (true, _) => differences.push(format!(
+                "{path}: Jekyll makes `{their_text}`, postlint none"
+            )),
+            (false, _) => {
+                // Jekyll's is the Markdown as written; postlint's its text: every word of
+                // postlint's is in Jekyll's.
+                let their_words = words(their_text);
+                let ours = ours["text"].as_str().unwrap_or_default();
+                if let Some(word) = words(ours).into_iter().find(|w| !their_words.contains(w)) {
+                    differences.push(format!(
+                        "{path}: `{word}` of postlint's `{ours}` is not in Jekyll's `{their_text}`"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        differences.is_empty(),
+        "{} of {compared} pages differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+    assert!(compared > 100, "only {compared} pages compared");
+    eprintln!("jekyll: {compared} pages, each with the excerpt Jekyll makes (or none)");
 }

@@ -21,6 +21,17 @@ pub struct Listed {
     /// The page's headings, level and id as the site's generator makes it; empty for a
     /// file no one reads rendered.
     pub headings: Vec<ListedHeading>,
+    /// The excerpt the generator makes of the page's body, when it makes one.
+    pub automatic_excerpt: Option<ListedExcerpt>,
+}
+
+/// The excerpt a generator makes of a listed page's body.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedExcerpt {
+    /// What it is made of (`the first paragraph, as Jekyll makes it`).
+    pub how: String,
+    /// Its text, when postlint can tell it (not when template tags make part of it).
+    pub text: Option<String>,
 }
 
 /// A heading of a listed page.
@@ -39,19 +50,21 @@ pub fn list(paths: &[PathBuf], rules: &RuleSet) -> Vec<Listed> {
     let mut listed: Vec<Listed> = files
         .par_iter()
         .map(|(path, _)| {
-            let (page, headings) = match page_of(path, rules) {
-                Ok((page, headings)) => (Ok(page), headings),
-                Err(message) => (Err(message), Vec::new()),
+            let (page, headings, automatic_excerpt) = match page_of(path, rules) {
+                Ok((page, headings, excerpt)) => (Ok(page), headings, excerpt),
+                Err(message) => (Err(message), Vec::new(), None),
             };
             Listed {
                 path: path.clone(),
                 page,
                 headings,
+                automatic_excerpt,
             }
         })
         .collect();
     let errors = errors.into_iter().map(|report| Listed {
         headings: Vec::new(),
+        automatic_excerpt: None,
         page: Err(report
             .diagnostics
             .first()
@@ -62,10 +75,13 @@ pub fn list(paths: &[PathBuf], rules: &RuleSet) -> Vec<Listed> {
     listed
 }
 
-fn page_of(path: &Path, rules: &RuleSet) -> Result<(Page, Vec<ListedHeading>), String> {
+/// What a listed file is: its page, its headings, its automatic excerpt.
+type Read = (Page, Vec<ListedHeading>, Option<ListedExcerpt>);
+
+fn page_of(path: &Path, rules: &RuleSet) -> Result<Read, String> {
     let site = &rules.context.site;
     if let Some(page) = site.by_path(path) {
-        return Ok((page, Vec::new()));
+        return Ok((page, Vec::new(), None));
     }
     let source = engine::read_limited(path, rules.max_file_size)?;
     let post = Post::parse_in(path, source, site, &rules.context.profile);
@@ -81,7 +97,13 @@ fn page_of(path: &Path, rules: &RuleSet) -> Result<(Page, Vec<ListedHeading>), S
             .collect(),
         _ => Vec::new(),
     };
-    Ok((post.page, headings))
+    let excerpt = super::excerpt::automatic(&post, site, &rules.context.profile).map(|automatic| {
+        ListedExcerpt {
+            how: automatic.how,
+            text: automatic.known.then_some(automatic.text),
+        }
+    });
+    Ok((post.page, headings, excerpt))
 }
 
 /// The JSON document's shape: documented in the README, stable across versions.
@@ -123,6 +145,7 @@ struct JsonFile<'a> {
     aliases: &'a [String],
     home: bool,
     headings: &'a [ListedHeading],
+    automatic_excerpt: Option<&'a ListedExcerpt>,
 }
 
 /// A folder of the site as shown: relative to the root when it is under it.
@@ -175,6 +198,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
                         aliases: &page.aliases,
                         home: page.home,
                         headings: &listed.headings,
+                        automatic_excerpt: listed.automatic_excerpt.as_ref(),
                     }
                 }
                 Err(message) => JsonFile {
@@ -191,6 +215,7 @@ pub fn write_json(site: &Site, listed: &[Listed], out: &mut dyn Write) -> io::Re
                     aliases: &[],
                     home: false,
                     headings: &[],
+                    automatic_excerpt: None,
                 },
             }
         })
