@@ -54,6 +54,9 @@ pub struct Post {
     pub suppressions: Suppressions,
     /// What the site's generator makes of the file: its kind, URL and slug.
     pub page: Page,
+    /// The excerpt the generator makes of the body, made the first time a rule asks
+    /// ([`crate::site::excerpt::automatic`]).
+    pub automatic_excerpt: std::sync::OnceLock<Option<crate::site::excerpt::Automatic>>,
 }
 
 impl Post {
@@ -134,6 +137,7 @@ impl Post {
             template_links,
             suppressions,
             page: Page::default(),
+            automatic_excerpt: std::sync::OnceLock::new(),
         };
         post.page = site.page(&post, profile);
         post

@@ -37,7 +37,7 @@ impl Rule for ExcerptLength {
         let names = self.names(&context.profile);
         match shown(post, names, context) {
             Shown::Field => self.check_field(post, names, findings),
-            Shown::Automatic(automatic) => self.check_automatic(post, names, &automatic, findings),
+            Shown::Automatic(automatic) => self.check_automatic(post, names, automatic, findings),
             Shown::Nothing(_) => {}
         }
     }

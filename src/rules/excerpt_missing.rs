@@ -61,7 +61,7 @@ pub(super) enum Shown<'a> {
     /// generator's configuration gives the key.
     Field,
     /// The generator makes one from the body.
-    Automatic(Automatic),
+    Automatic(&'a Automatic),
     /// Nothing makes one: the front matter, as it says why.
     Nothing(FieldState<'a>),
 }

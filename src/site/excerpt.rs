@@ -58,7 +58,13 @@ const PREFIX: usize = 16 * 1024;
 
 /// The excerpt the generator makes of `post`'s body, when it makes one; `None` when it
 /// makes none, or makes it of a body with no text.
-pub fn automatic(post: &Post, site: &Site, profile: &Profile) -> Option<Automatic> {
+pub fn automatic<'a>(post: &'a Post, site: &Site, profile: &Profile) -> Option<&'a Automatic> {
+    post.automatic_excerpt
+        .get_or_init(|| make(post, site, profile))
+        .as_ref()
+}
+
+fn make(post: &Post, site: &Site, profile: &Profile) -> Option<Automatic> {
     if !matches!(post.page.kind, Kind::Post | Kind::Page) {
         return None;
     }
@@ -604,7 +610,7 @@ mod tests {
     fn excerpt_in(site: &Site, generator: Generator, source: &str) -> Option<Automatic> {
         let collection = (generator == Generator::Jekyll).then_some("posts");
         let post = post_of(generator, Kind::Post, collection, source);
-        automatic(&post, site, &Profile::new(generator))
+        automatic(&post, site, &Profile::new(generator)).cloned()
     }
 
     fn excerpt(generator: Generator, source: &str) -> Option<Automatic> {
@@ -665,6 +671,8 @@ mod tests {
         assert_eq!(automatic(&page, &Site::default(), &profile), None);
         let mut site = Site::default();
         site.facts.excerpt.page_excerpts = true;
+        // A post is read for one site: its excerpt is made once.
+        let page = post_of(Generator::Jekyll, Kind::Page, None, source);
         assert!(automatic(&page, &site, &profile).is_some());
     }
 

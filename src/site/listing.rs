@@ -99,8 +99,8 @@ fn page_of(path: &Path, rules: &RuleSet) -> Result<Read, String> {
     };
     let excerpt = super::excerpt::automatic(&post, site, &rules.context.profile).map(|automatic| {
         ListedExcerpt {
-            how: automatic.how,
-            text: automatic.known.then_some(automatic.text),
+            how: automatic.how.clone(),
+            text: automatic.known.then(|| automatic.text.clone()),
         }
     });
     Ok((post.page, headings, excerpt))
