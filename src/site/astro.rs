@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobMatcher};
 
 use super::config_file::Loader;
+use super::heading_ids::github_slug;
 use super::js::{CollectionDecl, collections};
-use super::links::github_slug;
 use super::{File, Kind, Model, Page, Url, generic, slug};
 use crate::post::Value;
 use crate::post::front_matter::Syntax;

@@ -777,7 +777,7 @@ static GITHUB_SLUGGER_REMOVES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// github-slugger's `slug`, without the numbering.
-fn github_slug(text: &str) -> String {
+pub fn github_slug(text: &str) -> String {
     GITHUB_SLUGGER_REMOVES
         .replace_all(&text.to_lowercase(), "")
         .replace(' ', "-")

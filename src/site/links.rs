@@ -1,10 +1,10 @@
 //! Where a post's links and images point, and the ids its headings answer to.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
-use super::heading_ids::{IdScheme, Inline, page_ids};
+use super::heading_ids::{IdScheme, Inline, github_slug, page_ids};
 use crate::post::body::Piece;
 use crate::post::{LinkKind, Post, Value, ValueKind};
 use crate::rules::{Context, Expect, FieldState, field_state};
@@ -61,7 +61,9 @@ fn has_scheme(target: &str) -> bool {
 pub fn anchors(post: &Post, scheme: Option<IdScheme>) -> Vec<String> {
     let mut anchors = match scheme {
         Some(scheme) => heading_ids(post, scheme).into_iter().flatten().collect(),
-        None => github_like_ids(post),
+        // A renderer postlint does not know: GitHub's ids, as forges make them; fragments
+        // that match a heading's text loosely are taken too (`loose_anchors`).
+        None => made_ids(post, IdScheme::Github),
     };
     html_ids(post, &mut anchors);
     anchors
@@ -134,38 +136,6 @@ fn attribute_list_id(after_heading: &str) -> Option<String> {
     explicit_id(line)
 }
 
-/// Ids as GitHub, Hugo and Docusaurus make them (numbered `-1`, `-2` when repeated), and
-/// ids written after a heading (`{#id}`): for a renderer postlint does not know.
-fn github_like_ids(post: &Post) -> Vec<String> {
-    let mut anchors: Vec<String> = Vec::new();
-    // What is taken, and the next number to try for each base: linear in the headings.
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut next: HashMap<String, usize> = HashMap::new();
-    for heading in &post.headings {
-        let line = &post.source[heading.line_range.clone()];
-        if let Some(id) = explicit_id(line) {
-            taken.insert(id.clone());
-            anchors.push(id);
-        }
-        let base = heading_anchor(&heading.plain_text);
-        let mut anchor = base.clone();
-        if taken.contains(&anchor) {
-            let count = next.entry(base.clone()).or_insert(0);
-            loop {
-                *count += 1;
-                anchor = format!("{base}-{count}");
-                if !taken.contains(&anchor) {
-                    break;
-                }
-            }
-        }
-        taken.insert(anchor.clone());
-        anchors.push(anchor);
-    }
-    anchors
-}
-
-/// The `id` and `name` attributes of the post's HTML.
 /// The `id` and `name` attributes of the post's HTML, quoted or not, and the `id=`
 /// arguments of its template tags (`{{< warning id=open-relay >}}`), which themes print as
 /// ids.
@@ -254,20 +224,6 @@ pub fn heading_anchor(text: &str) -> String {
             .map_or(text, |start| rest[..start].trim_end())
     });
     github_slug(text.trim())
-}
-
-/// github-slugger's `slug`: lowercased, anything but letters, digits, `-`, `_` and spaces
-/// deleted, each space a `-` (Astro's ids, GitHub's and Docusaurus's heading ids).
-pub fn github_slug(text: &str) -> String {
-    text.to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            '-' | '_' => Some(c),
-            c if c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The first image a cover value names, with its range, when it is a local path.
@@ -401,10 +357,8 @@ mod tests {
             .map(|(text, _)| text)
             .collect();
         assert_eq!(targets, ["#setup", "../b.md", "img/p.png"]);
-        assert_eq!(
-            anchors(&post, None),
-            ["setup", "setup-1", "mine", "own", "old"]
-        );
+        // An unknown renderer: GitHub's ids, `{#mine}` read as Docusaurus and Hugo read it.
+        assert_eq!(anchors(&post, None), ["setup", "setup-1", "mine", "old"]);
         assert_eq!(
             anchors(&post, Some(IdScheme::HugoGithub)),
             ["setup", "setup-1", "mine", "old"]
