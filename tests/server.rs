@@ -375,15 +375,31 @@ fn the_binary_exits_on_exit_while_its_input_stays_open() {
         .read_to_string(&mut out)
         .unwrap();
     let mut rest = out.as_str();
-    let mut count = 0;
+    let (mut responses, mut logged) = (0, Vec::new());
     while !rest.is_empty() {
         let header = rest.strip_prefix("Content-Length: ").expect("a header");
         let (length, body) = header.split_once("\r\n\r\n").unwrap();
         let length: usize = length.parse().unwrap();
         let message: Value = serde_json::from_str(&body[..length]).unwrap();
         assert_eq!(message["jsonrpc"], json!("2.0"));
+        if message["method"] == "window/logMessage" {
+            logged.push(message["params"]["message"].as_str().unwrap().to_owned());
+        } else {
+            assert!(message.get("id").is_some(), "{message}");
+            responses += 1;
+        }
         rest = &body[length..];
-        count += 1;
     }
-    assert_eq!(count, 2, "{out}");
+    assert_eq!(responses, 2, "{out}");
+    // The server logs through the protocol, which editors show in its log: a client takes
+    // anything on standard error for an error.
+    assert_eq!(logged, ["postlint: initialized", "postlint: shutdown"]);
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut errors)
+        .unwrap();
+    assert_eq!(errors, "", "nothing on standard error");
 }

@@ -23,7 +23,7 @@ use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, DocumentDiagnosticRequest, HoverRequest, RegisterCapability, Request as _,
@@ -33,9 +33,10 @@ use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DiagnosticOptions,
     DiagnosticServerCapabilities, DidChangeWatchedFilesRegistrationOptions,
     DocumentDiagnosticReport, DocumentDiagnosticReportResult, FileSystemWatcher, GlobPattern,
-    HoverProviderCapability, InitializeParams, PublishDiagnosticsParams, Registration,
-    RegistrationParams, RelatedFullDocumentDiagnosticReport, SaveOptions, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    HoverProviderCapability, InitializeParams, LogMessageParams, MessageType,
+    PublishDiagnosticsParams, Registration, RegistrationParams,
+    RelatedFullDocumentDiagnosticReport, SaveOptions, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
 
@@ -53,7 +54,7 @@ pub fn run_stdio() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(error) => {
-            log(&format!("error: {error}"));
+            log_to_stderr(&format!("error: {error}"));
             ExitCode::from(1)
         }
     }
@@ -74,7 +75,7 @@ pub fn serve(connection: Connection) -> Result<bool, String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
-    log("initialized");
+    log(&connection.sender, MessageType::LOG, "initialized");
     let (results, finished) = crossbeam_channel::unbounded();
     let mut server = Server::new(connection.sender.clone(), results, &params);
     server.register_watchers(&params);
@@ -109,7 +110,19 @@ fn capabilities() -> ServerCapabilities {
     }
 }
 
-fn log(message: &str) {
+/// A line for the client's log (`window/logMessage`): editors show their language
+/// servers' logs there, and take anything on standard error for an error.
+fn log(sender: &Sender<Message>, kind: MessageType, message: &str) {
+    let params = LogMessageParams {
+        typ: kind,
+        message: format!("postlint: {message}"),
+    };
+    let _ = sender.send(Notification::new(LogMessage::METHOD.to_owned(), params).into());
+}
+
+/// For what cannot reach the client: the connection itself failed, or a lint thread
+/// panicked (a bug).
+fn log_to_stderr(message: &str) {
     eprintln!("postlint server: {message}");
 }
 
@@ -234,15 +247,14 @@ impl Server {
         loop {
             select! {
                 recv(receiver) -> message => {
+                    // The client closed the connection without `exit`: no one to tell.
                     let Ok(message) = message else {
-                        log("the client closed the connection without `exit`");
                         return Ok(false);
                     };
                     match message {
                         Message::Request(request) => self.on_request(request),
                         Message::Notification(notification) => {
                             if notification.method == lsp_types::notification::Exit::METHOD {
-                                log("exit");
                                 return Ok(self.shutdown);
                             }
                             self.on_notification(notification);
@@ -275,7 +287,7 @@ impl Server {
         let response = match request.method.as_str() {
             "shutdown" => {
                 self.shutdown = true;
-                log("shutdown");
+                log(&self.sender, MessageType::LOG, "shutdown");
                 Response::new_ok(id, ())
             }
             CodeActionRequest::METHOD => match parse::<lsp_types::CodeActionParams>(request) {
@@ -426,7 +438,11 @@ impl Server {
     /// Forgets every configuration read, clears the diagnostics of broken ones, and lints
     /// every open document again (which reads them again).
     fn reload_configuration(&mut self) {
-        log("configuration changed; reloading");
+        log(
+            &self.sender,
+            MessageType::INFO,
+            "configuration changed; reloading",
+        );
         self.rule_sets.clear();
         self.site_cache.clear();
         for path in std::mem::take(&mut self.broken) {
@@ -485,7 +501,11 @@ impl Server {
                 });
             });
         if let Err(error) = spawned {
-            log(&format!("cannot start a lint thread: {error}"));
+            log(
+                &self.sender,
+                MessageType::ERROR,
+                &format!("cannot start a lint thread: {error}"),
+            );
             document.linting = false;
         }
     }
@@ -553,7 +573,7 @@ impl Server {
         let rules = match RuleSet::load(config_path.as_deref(), &site, &command_line) {
             Ok(rules) => rules,
             Err(error) => {
-                log(&error.to_string());
+                log(&self.sender, MessageType::WARNING, &error.to_string());
                 if let Some(uri) = path_to_uri(&error.path) {
                     self.publish(uri, vec![convert::config_error(&error)], None);
                     self.broken.insert(error.path.clone());
@@ -600,7 +620,7 @@ fn lint_text(path: &Path, text: &str, rules: &Arc<RuleSet>, site: &SiteCache) ->
         site.lint_buffer(path, text, rules).diagnostics
     }))
     .unwrap_or_else(|_| {
-        log(&format!("linting {} failed; this is a bug", path.display()));
+        log_to_stderr(&format!("linting {} failed; this is a bug", path.display()));
         Vec::new()
     })
 }
