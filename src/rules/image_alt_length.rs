@@ -49,7 +49,9 @@ impl Rule for ImageAltLength {
                     Finding::new(
                         image.range.clone(),
                         format!(
-                            "{measured}; describe the image in at least {}",
+                            "alt text `{alt}` of {} is {}; describe the image in at least {}",
+                            image_name(image),
+                            super::width_text(columns, characters),
                             bound(self.min)
                         ),
                     )
@@ -115,8 +117,8 @@ mod tests {
         assert_eq!(
             messages("![photo](a.png)\n\n![截图](b.png)\n"),
             [
-                "alt text of image `a.png` is 5 columns wide (5 characters); describe the image in at least 10 columns (5 CJK characters)",
-                "alt text of image `b.png` is 4 columns wide (2 characters); describe the image in at least 10 columns (5 CJK characters)",
+                "alt text `photo` of image `a.png` is 5 columns wide (5 characters); describe the image in at least 10 columns (5 CJK characters)",
+                "alt text `截图` of image `b.png` is 4 columns wide (2 characters); describe the image in at least 10 columns (5 CJK characters)",
             ]
         );
     }

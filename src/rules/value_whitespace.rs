@@ -58,7 +58,7 @@ impl Rule for ValueWhitespace {
             };
             let mut finding = Finding::new(
                 value.range.clone(),
-                format!("`{}` {what}", entry.key),
+                format!("`{}` {what}{}", entry.key, unusual_spaces(text)),
             )
             .label("stray whitespace")
             .help("the generator prints the value as written, spaces and all, in the page's `<title>`, meta tags and listings");
@@ -76,6 +76,33 @@ impl Rule for ValueWhitespace {
             }
             findings.push(finding);
         }
+    }
+}
+
+/// The whitespace around `text` other than plain spaces, named, as a reader cannot see
+/// which it is: `` (U+3000 ideographic space)``; empty when it is only spaces.
+fn unusual_spaces(text: &str) -> String {
+    let around = text
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .chain(text.chars().rev().take_while(|c| c.is_whitespace()));
+    let mut named: Vec<String> = Vec::new();
+    for c in around.filter(|c| *c != ' ') {
+        let name = match c {
+            '\t' => "a tab".to_owned(),
+            '\n' | '\r' => "a line break".to_owned(),
+            '\u{a0}' => "U+00A0 no-break space".to_owned(),
+            '\u{3000}' => "U+3000 ideographic space".to_owned(),
+            c => format!("U+{:04X}", u32::from(c)),
+        };
+        if !named.contains(&name) {
+            named.push(name);
+        }
+    }
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", named.join(", "))
     }
 }
 
@@ -102,6 +129,19 @@ mod tests {
         assert_eq!(
             lint("+++\ntitle = 'Hi '\n+++\n")[0].message,
             "`title` ends with 1 whitespace character"
+        );
+    }
+
+    #[test]
+    fn whitespace_a_reader_cannot_see_is_named() {
+        assert_eq!(
+            lint("---\ntitle: \"\u{3000}深入理解 Rust\u{a0}\"\n---\n")[0].message,
+            "`title` starts with 1 whitespace character and ends with 1 whitespace character \
+             (U+3000 ideographic space, U+00A0 no-break space)"
+        );
+        assert_eq!(
+            lint("---\ntitle: \"Hi\\t\"\n---\n")[0].message,
+            "`title` ends with 1 whitespace character (a tab)"
         );
     }
 
