@@ -20,6 +20,23 @@ fn title_help() -> &'static str {
      is meant to be the title"
 }
 
+fn repeated_title_help() -> &'static str {
+    "delete this heading: it repeats the title, which the page already shows as its h1"
+}
+
+/// Whether a heading says what the front matter title says, letter for letter, ignoring
+/// case, spaces and punctuation.
+fn repeats(heading: &str, title: &str) -> bool {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let heading = letters(heading);
+    !heading.is_empty() && heading == letters(title)
+}
+
 fn second_message(first_line: usize) -> String {
     format!("post already has an h1 on line {first_line}; this is a second h1")
 }
@@ -32,11 +49,20 @@ impl Rule for SingleH1 {
     fn check(&self, post: &Post, context: &Context, findings: &mut Vec<Finding>) {
         let mut h1s = post.headings.iter().filter(|heading| heading.level == 1);
         if let Some(title) = title_heading(post, context).filter(|title| title.level == 1) {
+            let title_text = post
+                .value("title")
+                .and_then(|value| value.as_text())
+                .unwrap_or_default();
             for heading in h1s {
+                let help = if repeats(&heading.plain_text, title_text) {
+                    repeated_title_help()
+                } else {
+                    title_help()
+                };
                 findings.push(
                     Finding::new(heading.line_range.clone(), title_message())
                         .label("extra h1")
-                        .help(title_help())
+                        .help(help)
                         .secondary(title.range.clone(), title.why.clone()),
                 );
             }
@@ -106,6 +132,24 @@ mod tests {
         );
         assert_eq!(lines("+++\ntitle = 't'\n+++\nIntro\n\n# One\n"), ["# One"]);
         assert!(lines("---\nsubtitle: t\n---\nIntro\n\n# One\n\n# Two\n").is_empty());
+    }
+
+    #[test]
+    fn an_h1_that_repeats_the_title_is_to_be_deleted() {
+        let helps = |source: &str| -> Vec<String> {
+            check(&SingleH1::default(), source)
+                .into_iter()
+                .map(|finding| finding.help.unwrap_or_default())
+                .collect()
+        };
+        assert_eq!(
+            helps("---\ntitle: \"Async Rust, in practice\"\n---\n# Async Rust in Practice\n"),
+            [repeated_title_help()]
+        );
+        assert_eq!(
+            helps("---\ntitle: Async Rust\n---\n# Setting up\n"),
+            [title_help()]
+        );
     }
 
     #[test]
