@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::autolink::{UrlMarks, bare_urls};
 use super::html::{ImgTag, img_tags};
-use super::template::Regions;
+use super::template::{Regions, merge};
 use crate::text::{ReadingCounter, ReadingLength};
 
 /// An image of the body: a Markdown image or an HTML `<img>`.
@@ -92,21 +92,14 @@ pub(super) struct Hidden {
 
 impl Hidden {
     pub(super) fn new(regions: &Regions) -> Hidden {
-        let mut all: Vec<Range<usize>> = regions
-            .tags
-            .iter()
-            .chain(&regions.opaque)
-            .filter(|range| !range.is_empty())
-            .cloned()
-            .collect();
-        all.sort_by_key(|range| range.start);
-        let mut spans: Vec<Range<usize>> = Vec::with_capacity(all.len());
-        for range in all {
-            match spans.last_mut() {
-                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-                _ => spans.push(range),
-            }
-        }
+        let spans = merge(
+            regions
+                .tags
+                .iter()
+                .chain(&regions.opaque)
+                .cloned()
+                .collect(),
+        );
         Hidden {
             spans,
             opaque: regions.opaque.clone(),
