@@ -1,5 +1,5 @@
 //! `link-text`: a link whose text says nothing about where it leads (`click here`, `这里`),
-//! or whose text is a bare URL.
+//! and, when asked for (`bare-urls = true`), a link whose text is a bare URL.
 
 use serde::Deserialize;
 
@@ -36,7 +36,8 @@ pub struct LinkText {
     /// punctuation; unset, the built-in English, Chinese, Japanese and Korean list.
     pub prohibited_texts: Option<Vec<String>>,
     /// Whether a link whose text is a URL (`<https://…>`, a bare `https://…` in the text,
-    /// `[https://…](…)`) is reported.
+    /// `[https://…](…)`) is reported. Off by default: a URL names where it leads, and
+    /// release notes and reference lists are written that way everywhere.
     pub bare_urls: bool,
 }
 
@@ -44,7 +45,7 @@ impl Default for LinkText {
     fn default() -> Self {
         LinkText {
             prohibited_texts: None,
-            bare_urls: true,
+            bare_urls: false,
         }
     }
 }
@@ -246,7 +247,16 @@ mod tests {
     }
 
     #[test]
-    fn bare_urls_as_text() {
+    fn bare_urls_as_text_when_asked_for() {
+        assert!(
+            lint("<https://a.example> https://b.example [https://c.example](https://c.example)\n")
+                .is_empty()
+        );
+        let words = LinkText {
+            bare_urls: true,
+            ..LinkText::default()
+        };
+        let lint = |source: &str| messages(&words, source);
         assert_eq!(
             lint(
                 "<https://a.example> and https://b.example/x, [https://c.example](https://c.example) [www.d.example](http://www.d.example)\n"
@@ -258,11 +268,6 @@ mod tests {
                 "link text is the bare URL `www.d.example`",
             ]
         );
-        let quiet = LinkText {
-            bare_urls: false,
-            ..LinkText::default()
-        };
-        assert!(messages(&quiet, "<https://a.example> https://b.example\n").is_empty());
         assert_eq!(
             lint("<https://a.example/`f()`>\n"),
             ["link text is the bare URL `` https://a.example/`f()` ``"]
@@ -280,6 +285,11 @@ mod tests {
 
     #[test]
     fn not_in_code() {
+        let words = LinkText {
+            bare_urls: true,
+            ..LinkText::default()
+        };
+        let lint = |source: &str| messages(&words, source);
         assert!(lint("`[here](a.md)` https://x.example in `code`\n\n```\n[here](a.md) https://b.example\n```\n").len() == 1);
     }
 

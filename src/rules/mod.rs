@@ -432,7 +432,7 @@ pub static RULES: &[RuleInfo] = &[
         name: "link-text",
         category: "accessibility",
         default_severity: Severity::Warning,
-        summary: "link text says where the link leads, not `click here` or a bare URL",
+        summary: "link text says where the link leads, not `click here` or `这里`",
         doc: doc_page!("link-text"),
         applies_to: site::RENDERED,
         aliases: &[],
