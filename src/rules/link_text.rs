@@ -29,7 +29,7 @@ pub const NON_DESCRIPTIVE: &[&str] = &[
     "더 보기", "더보기",
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LinkText {
     /// Link texts that say nothing, compared case-insensitively after trimming spaces and
@@ -39,15 +39,6 @@ pub struct LinkText {
     /// `[https://…](…)`) is reported. Off by default: a URL names where it leads, and
     /// release notes and reference lists are written that way everywhere.
     pub bare_urls: bool,
-}
-
-impl Default for LinkText {
-    fn default() -> Self {
-        LinkText {
-            prohibited_texts: None,
-            bare_urls: false,
-        }
-    }
 }
 
 /// Lowercase, without the spaces, punctuation and symbols around it (`Read more »`,
