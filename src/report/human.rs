@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::io::{self, Write};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use textwrap::WordSeparator;
 use textwrap::core::Word;
 
 use super::human_direct::{Direct, Parts, SpanLabel};
-use super::{Reporter, Sources};
+use super::{Reporter, Sources, Totals};
 use crate::diagnostic::{Applicability, Diagnostic, LineIndex, Severity};
 use crate::engine::FileReport;
 
@@ -47,6 +48,10 @@ impl Human {
 }
 
 impl Reporter for Human {
+    fn end(&self, totals: &Totals, out: &mut dyn Write) -> io::Result<()> {
+        super::rule_summary::write_rule_summary(totals, out)
+    }
+
     fn file(&self, file: &FileReport, sources: &dyn Sources, out: &mut Vec<u8>) {
         // A drawn finding takes about a kilobyte: the part grows once or not at all.
         out.reserve(file.diagnostics.len() * 1024);

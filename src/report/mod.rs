@@ -11,6 +11,7 @@ mod human_direct;
 mod json;
 mod junit;
 mod location;
+mod rule_summary;
 mod sarif;
 mod statistics;
 
@@ -29,7 +30,7 @@ pub use junit::JUnit;
 pub use sarif::Sarif;
 pub use statistics::{RuleCount, Statistics, statistics, write_statistics};
 
-use crate::diagnostic::{Diagnostic, Severity, UNREADABLE_FILE};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, UNREADABLE_FILE};
 use crate::engine::{FileReport, INTERNAL_ERROR, Outcome};
 
 /// A format, written as a stream: `begin`, then each file's part in path order, then
@@ -113,7 +114,29 @@ pub struct Totals {
     /// errors and failures.
     pub files_failed: usize,
     pub files_with_problems: usize,
+    /// Files with any diagnostic, infos included.
+    pub files_with_findings: usize,
     pub by_rule: BTreeMap<(&'static str, Severity), usize>,
+    /// Per rule, the files it fired in and its fixes, for the summary by rule.
+    pub rule_files: BTreeMap<&'static str, RuleTally>,
+}
+
+/// What one rule did across a run, beyond its count per severity.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RuleTally {
+    /// Files with at least one of its findings.
+    pub files: usize,
+    /// Findings `--fix` fixes, and those only `--unsafe-fixes` does.
+    pub safe_fixes: usize,
+    pub unsafe_fixes: usize,
+}
+
+impl RuleTally {
+    fn merge(&mut self, other: &RuleTally) {
+        self.files += other.files;
+        self.safe_fixes += other.safe_fixes;
+        self.unsafe_fixes += other.unsafe_fixes;
+    }
 }
 
 impl Totals {
@@ -137,8 +160,20 @@ impl Totals {
         let problems = file.diagnostics.iter().any(|d| d.severity > Severity::Info);
         self.files_failed += usize::from(failed);
         self.files_with_problems += usize::from(!failed && problems);
+        self.files_with_findings += usize::from(!file.diagnostics.is_empty());
+        let mut rules_seen: Vec<&'static str> = Vec::new();
         for diagnostic in &file.diagnostics {
             self.count_diagnostic(diagnostic);
+            let tally = self.rule_files.entry(diagnostic.rule).or_default();
+            if !rules_seen.contains(&diagnostic.rule) {
+                rules_seen.push(diagnostic.rule);
+                tally.files += 1;
+            }
+            match diagnostic.finding.fix.as_ref().map(|fix| fix.applicability) {
+                Some(Applicability::Safe) => tally.safe_fixes += 1,
+                Some(Applicability::Unsafe) => tally.unsafe_fixes += 1,
+                None => {}
+            }
         }
     }
 
@@ -180,11 +215,22 @@ impl Totals {
         self.diagnostics -= counted.diagnostics;
         self.files_failed -= counted.files_failed;
         self.files_with_problems -= counted.files_with_problems;
+        self.files_with_findings -= counted.files_with_findings;
         for (key, count) in &counted.by_rule {
             if let Some(total) = self.by_rule.get_mut(key) {
                 *total -= count;
                 if *total == 0 {
                     self.by_rule.remove(key);
+                }
+            }
+        }
+        for (rule, counted) in &counted.rule_files {
+            if let Some(tally) = self.rule_files.get_mut(rule) {
+                tally.files -= counted.files;
+                tally.safe_fixes -= counted.safe_fixes;
+                tally.unsafe_fixes -= counted.unsafe_fixes;
+                if tally.files == 0 {
+                    self.rule_files.remove(rule);
                 }
             }
         }
@@ -202,8 +248,12 @@ impl Totals {
         self.diagnostics += other.diagnostics;
         self.files_failed += other.files_failed;
         self.files_with_problems += other.files_with_problems;
+        self.files_with_findings += other.files_with_findings;
         for (key, count) in other.by_rule {
             *self.by_rule.entry(key).or_default() += count;
+        }
+        for (rule, tally) in &other.rule_files {
+            self.rule_files.entry(rule).or_default().merge(tally);
         }
     }
 }
