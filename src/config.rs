@@ -343,7 +343,14 @@ fn build(
             None => (Generator::Generic, "the default".to_owned(), None),
         },
     };
-    let site_model = Site::load(generator, site_root, profile_reason.clone());
+    let site_model = match (generator, site_root, site) {
+        // Without a generator, the folder the run starts from holds the pages whose
+        // conventions the missing-field rules read.
+        (Generator::Generic, None, Some(folder)) => {
+            Site::generic_in(folder.to_owned(), profile_reason.clone())
+        }
+        (generator, site_root, _) => Site::load(generator, site_root, profile_reason.clone()),
+    };
     let mut profile = Profile::new(generator);
     if let Some(value) = settings.title_heading {
         let span = value.span();

@@ -2,10 +2,14 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field};
+use super::{
+    Context, Expect, FieldNames, FieldSpec, Missing, Rule, field_state, missing_field,
+    section_omits,
+};
 use crate::diagnostic::Finding;
 use crate::post::{Format, Post};
 use crate::profile::Profile;
+use crate::site::conventions::Concept;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -13,9 +17,18 @@ pub struct CoverMissing {
     /// Front matter keys that hold the cover image, in the order they are looked up;
     /// by default the profile's (`[fields] cover`).
     pub fields: Option<FieldNames>,
+    /// Report every page without it, also in sections of the site where most pages have
+    /// none (a theme that does not use the field there).
+    pub every_page: bool,
 }
 
 impl CoverMissing {
+    /// Whether the site's own sections decide where the field is wanted: unless every page
+    /// is asked for, or the keys are configured for this rule.
+    fn follows_the_site(&self) -> bool {
+        !self.every_page && self.fields.is_none()
+    }
+
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.cover)
     }
@@ -48,6 +61,10 @@ impl Rule for CoverMissing {
                 format.assignment(names.first(), "/images/post-cover.png")
             ),
         };
+        // Asked only once a page lacks the field: most runs never read the whole site.
+        if self.follows_the_site() && section_omits(post, context, Concept::Cover).is_some() {
+            return;
+        }
         findings.push(finding.help(help));
     }
 

@@ -4,10 +4,12 @@ use serde::Deserialize;
 
 use super::{
     Context, Expect, FieldNames, FieldSpec, FieldState, Missing, Rule, field_state, missing_field,
+    section_omits,
 };
 use crate::diagnostic::Finding;
 use crate::post::Post;
 use crate::profile::Profile;
+use crate::site::conventions::Concept;
 use crate::site::excerpt::{self, Automatic};
 
 #[derive(Debug, Default, Deserialize)]
@@ -16,9 +18,18 @@ pub struct ExcerptMissing {
     /// Front matter keys that hold the excerpt, in the order they are looked up; by
     /// default the profile's (`[fields] description`).
     pub fields: Option<FieldNames>,
+    /// Report every page without it, also in sections of the site where most pages have
+    /// none (a theme that does not use the field there).
+    pub every_page: bool,
 }
 
 impl ExcerptMissing {
+    /// Whether the site's own sections decide where the field is wanted: unless every page
+    /// is asked for, or the keys are configured for this rule.
+    fn follows_the_site(&self) -> bool {
+        !self.every_page && self.fields.is_none()
+    }
+
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.description)
     }
@@ -47,6 +58,10 @@ impl Rule for ExcerptMissing {
                 format!("start the file with a front matter block that sets `{example}`; {WHY}")
             }
         };
+        // Asked only once a page lacks the field: most runs never read the whole site.
+        if self.follows_the_site() && section_omits(post, context, Concept::Description).is_some() {
+            return;
+        }
         findings.push(finding.help(help));
     }
 

@@ -48,7 +48,7 @@ pub use excerpt_missing::ExcerptMissing;
 pub use field_ignored::FieldIgnored;
 pub use fields::{
     Expect, FieldNames, FieldSpec, FieldState, MeasuredText, Missing, field_state, list_names,
-    measured_text, missing_field, plural,
+    measured_text, missing_field, plural, section_omits,
 };
 pub use front_matter_invalid::FrontMatterInvalid;
 pub use heading_duplicate::HeadingDuplicate;

@@ -2,19 +2,31 @@
 
 use serde::Deserialize;
 
-use super::{Context, Expect, FieldNames, FieldSpec, Rule, field_state, missing_field};
+use super::{
+    Context, Expect, FieldNames, FieldSpec, Rule, field_state, missing_field, section_omits,
+};
 use crate::diagnostic::Finding;
 use crate::post::{Format, Post};
 use crate::profile::Profile;
+use crate::site::conventions::Concept;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TagsMissing {
     /// Front matter keys that hold the tags; by default the profile's (`[fields] tags`).
     pub fields: Option<FieldNames>,
+    /// Report every page without it, also in sections of the site where most pages have
+    /// none (a theme that does not use the field there).
+    pub every_page: bool,
 }
 
 impl TagsMissing {
+    /// Whether the site's own sections decide where the field is wanted: unless every page
+    /// is asked for, or the keys are configured for this rule.
+    fn follows_the_site(&self) -> bool {
+        !self.every_page && self.fields.is_none()
+    }
+
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.tags)
     }
@@ -36,6 +48,10 @@ impl Rule for TagsMissing {
         let Some((finding, _)) = missing_field(post, state, names, "tags", "tags") else {
             return;
         };
+        // Asked only once a page lacks the field: most runs never read the whole site.
+        if self.follows_the_site() && section_omits(post, context, Concept::Tags).is_some() {
+            return;
+        }
         findings.push(finding.help(format!("add `{example}`; {WHY}")));
     }
 

@@ -8,6 +8,7 @@
 
 mod astro;
 mod config_file;
+pub mod conventions;
 mod detect;
 mod docusaurus;
 pub mod excerpt;
@@ -276,11 +277,21 @@ pub struct Site {
     /// is the current directory): most paths of a run start with it.
     root_from_current_dir: Option<PathBuf>,
     model: Box<dyn Model>,
-    /// Every published page's URL, read from the content folders the first time a link
-    /// needs it (most runs never do).
-    urls: std::sync::OnceLock<UrlIndex>,
+    /// Every published page's URL and what it sets, read from the content folders the
+    /// first time a link or a missing-field rule needs them (most runs never do).
+    heads: std::sync::OnceLock<Heads>,
+    /// Where a site without a generator keeps its pages, for its conventions: the folder
+    /// of its configuration, or the first folder linted.
+    scope: Option<PathBuf>,
     /// The fragments of the pages other pages link into, each read once.
     linked_anchors: std::sync::Mutex<HashMap<PathBuf, Arc<PageAnchors>>>,
+}
+
+/// What the site's pages say in their front matter, read once for all of them.
+#[derive(Debug, Default)]
+struct Heads {
+    urls: UrlIndex,
+    conventions: conventions::Conventions,
 }
 
 /// The fragments a page answers to, for links from other pages.
@@ -367,8 +378,18 @@ impl Site {
             current_dir: std::env::current_dir().unwrap_or_default(),
             root_from_current_dir: None,
             model: Box::new(generic::Generic),
-            urls: std::sync::OnceLock::new(),
+            heads: std::sync::OnceLock::new(),
+            scope: None,
             linked_anchors: std::sync::Mutex::default(),
+        }
+    }
+
+    /// A site without a generator whose pages are under `folder`.
+    pub fn generic_in(folder: PathBuf, reason: String) -> Site {
+        let current_dir = std::env::current_dir().unwrap_or_default();
+        Site {
+            scope: Some(paths::absolute(&current_dir, &folder)),
+            ..Site::generic(None, reason)
         }
     }
 
@@ -407,7 +428,8 @@ impl Site {
             root_from_current_dir,
             current_dir,
             model,
-            urls: std::sync::OnceLock::new(),
+            heads: std::sync::OnceLock::new(),
+            scope: None,
             linked_anchors: std::sync::Mutex::default(),
         }
     }
@@ -465,32 +487,86 @@ impl Site {
     /// The URLs of every page the site publishes, read from its content folders (front
     /// matter only) the first time it is asked for.
     pub fn url_index(&self, profile: &Profile) -> &UrlIndex {
-        self.urls.get_or_init(|| {
-            let mut index = UrlIndex::default();
-            let roots: Vec<PathBuf> = self
-                .facts
-                .content_roots
-                .iter()
-                .filter(|root| root.is_dir())
-                .cloned()
-                .collect();
+        &self.heads(profile).urls
+    }
+
+    /// What the pages of each section of the site set, read with the URLs.
+    pub fn conventions(&self, profile: &Profile) -> &conventions::Conventions {
+        &self.heads(profile).conventions
+    }
+
+    /// The section a post is in, as [`Site::conventions`] names them; `None` for a file
+    /// outside the folders whose pages are counted.
+    pub fn section_of(&self, post: &Post) -> Option<String> {
+        let path = paths::absolute(&self.current_dir, &post.path);
+        let (roots, base) = self.page_folders();
+        conventions::section_of(&path, post.page.collection.as_deref(), &roots, &base)
+            .map(|(name, _)| name)
+    }
+
+    /// The folders whose Markdown files are the site's pages, and the folder paths are
+    /// written from.
+    fn page_folders(&self) -> (Vec<PathBuf>, PathBuf) {
+        match (&self.root, &self.scope) {
+            (Some(root), _) if self.generator == Generator::Generic => {
+                (vec![root.clone()], root.clone())
+            }
+            (Some(root), _) => (
+                self.facts
+                    .content_roots
+                    .iter()
+                    .filter(|root| root.is_dir())
+                    .cloned()
+                    .collect(),
+                root.clone(),
+            ),
+            (None, Some(scope)) if scope.is_dir() => (vec![scope.clone()], scope.clone()),
+            _ => (Vec::new(), PathBuf::new()),
+        }
+    }
+
+    fn heads(&self, profile: &Profile) -> &Heads {
+        self.heads.get_or_init(|| {
+            let (roots, base) = self.page_folders();
             let (files, _) = crate::engine::collect_paths(&roots);
             use rayon::prelude::*;
-            let pages: Vec<(String, PathBuf)> = files
+            type Read = (
+                Option<(String, PathBuf)>,
+                Option<(String, [bool; 3], String)>,
+            );
+            let read: Vec<Read> = files
                 .into_par_iter()
                 .filter(|file| self.by_path(file).is_none())
                 .filter_map(|file| {
                     let head = read_head(&file)?;
                     let post = Post::head_in(file.clone(), head, self, profile);
+                    if !post.page.kind.is_published() {
+                        return None;
+                    }
+                    let section = conventions::section_of(
+                        &file,
+                        post.page.collection.as_deref(),
+                        &roots,
+                        &base,
+                    )
+                    .map(|(name, folder)| (name, conventions::present(&post, profile), folder));
                     let url = post
                         .page
                         .known_url()
-                        .filter(|_| post.page.kind.is_published())?;
-                    Some((UrlIndex::key(url, &self.facts.base_path), file))
+                        .map(|url| (UrlIndex::key(url, &self.facts.base_path), file));
+                    Some((url, section))
                 })
                 .collect();
-            index.pages.extend(pages);
-            index
+            let mut urls = UrlIndex::default();
+            let mut sections = Vec::with_capacity(read.len());
+            for (url, section) in read {
+                urls.pages.extend(url);
+                sections.extend(section);
+            }
+            Heads {
+                urls,
+                conventions: conventions::Conventions::of(sections.into_iter()),
+            }
         })
     }
 
@@ -561,6 +637,11 @@ impl Site {
 pub(crate) fn read_head(path: &Path) -> Option<String> {
     use std::io::Read;
     const HEAD: u64 = 16 * 1024;
+    // Only a regular file: opening a FIFO blocks, and a symbolic link may lead out of the
+    // site. The file is checked again once open, in case it changed meanwhile.
+    if !std::fs::symlink_metadata(path).ok()?.is_file() {
+        return None;
+    }
     let file = std::fs::File::open(path).ok()?;
     if !file.metadata().ok()?.is_file() {
         return None;
