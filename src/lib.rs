@@ -4,6 +4,7 @@
 //! a [`report::Reporter`]. The CLI and the language server ([`server`]) are thin faces on
 //! [`engine`]; [`stream`] runs the engine over a repository and writes reports as it goes.
 
+pub mod baseline;
 pub mod buffer;
 pub mod cli;
 pub mod config;

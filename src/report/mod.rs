@@ -59,8 +59,18 @@ pub trait Reporter: Sync {
 
     /// The whole report of an outcome held in memory.
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let totals = Totals::of(outcome);
-        self.begin(&totals, out)?;
+        self.report_with(outcome, &Totals::of(outcome), out)
+    }
+
+    /// [`Reporter::report`] with totals that count more than the outcome holds (the
+    /// findings the baseline took out).
+    fn report_with(
+        &self,
+        outcome: &Outcome,
+        totals: &Totals,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.begin(totals, out)?;
         let mut part = Vec::new();
         let mut wrote = false;
         for file in &outcome.files {
@@ -74,7 +84,7 @@ pub trait Reporter: Sync {
                 wrote = true;
             }
         }
-        self.end(&totals, out)
+        self.end(totals, out)
     }
 }
 
@@ -114,6 +124,8 @@ pub struct Totals {
     pub files_failed: usize,
     pub files_with_problems: usize,
     pub by_rule: BTreeMap<(&'static str, Severity), usize>,
+    /// Findings left out of the report because the baseline records them.
+    pub baselined: usize,
 }
 
 impl Totals {
@@ -180,6 +192,7 @@ impl Totals {
         self.diagnostics -= counted.diagnostics;
         self.files_failed -= counted.files_failed;
         self.files_with_problems -= counted.files_with_problems;
+        self.baselined -= counted.baselined;
         for (key, count) in &counted.by_rule {
             if let Some(total) = self.by_rule.get_mut(key) {
                 *total -= count;
@@ -202,6 +215,7 @@ impl Totals {
         self.diagnostics += other.diagnostics;
         self.files_failed += other.files_failed;
         self.files_with_problems += other.files_with_problems;
+        self.baselined += other.baselined;
         for (key, count) in other.by_rule {
             *self.by_rule.entry(key).or_default() += count;
         }
