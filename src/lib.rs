@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod documented_keys;
 pub mod engine;
 pub mod fix;
+pub mod fnv;
 pub mod post;
 pub mod profile;
 pub mod report;

@@ -7,21 +7,23 @@
 //! at its front matter's opening `---` or at nothing, so its fingerprint is its rule's in
 //! that file, which is what it should be: such a rule reports once per file.
 
+use crate::fnv::fnv1a;
+
 /// The fingerprint of a finding of `rule` on `text`: FNV-1a (64 bits) of the rule, a byte
 /// that is never in UTF-8, and the text with each run of white space made one space. It
 /// must stay the same across runs, machines and versions, as baselines are committed:
 /// std's hashers promise none of that.
 pub fn fingerprint(rule: &str, text: &str) -> u64 {
-    let mut hash = Fnv1a::new();
-    hash.write(rule.as_bytes());
-    hash.write(&[0xff]);
+    let mut bytes = Vec::with_capacity(rule.len() + 1 + text.len());
+    bytes.extend_from_slice(rule.as_bytes());
+    bytes.push(0xff);
     for (index, word) in text.split_whitespace().enumerate() {
         if index > 0 {
-            hash.write(b" ");
+            bytes.push(b' ');
         }
-        hash.write(word.as_bytes());
+        bytes.extend_from_slice(word.as_bytes());
     }
-    hash.0
+    fnv1a(&bytes)
 }
 
 /// The fingerprint as the baseline file writes it: 16 hexadecimal digits.
@@ -46,41 +48,9 @@ pub fn excerpt(text: &str) -> String {
     }
 }
 
-/// The 64-bit FNV-1a hash: a dozen lines, well known, and fixed forever.
-struct Fnv1a(u64);
-
-impl Fnv1a {
-    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-
-    fn new() -> Self {
-        Fnv1a(Self::OFFSET_BASIS)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(Self::PRIME);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fnv(bytes: &[u8]) -> u64 {
-        let mut hash = Fnv1a::new();
-        hash.write(bytes);
-        hash.0
-    }
-
-    #[test]
-    fn fnv1a_gives_the_published_values() {
-        assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv(b"foobar"), 0x8594_4171_f739_67e8);
-    }
 
     /// Baselines are committed: a change of this value makes every baselined finding of
     /// every site new again, so it must never change.
