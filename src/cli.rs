@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::baseline::{self, Baseline};
 use crate::config::{self, CommandLine, ConfigError, RuleSet};
 use crate::diagnostic::{Applicability, Severity};
 use crate::engine;
@@ -29,7 +30,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint posts: files, or directories walked for *.md and *.markdown.
-    Check(CheckArgs),
+    // Boxed: its options outweigh the other commands' many times over.
+    Check(Box<CheckArgs>),
     /// Print a rule's documentation.
     Rule {
         /// The rule's name, as `postlint rules` lists it.
@@ -121,6 +123,18 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff, without writing them; exit 1 if there are any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// Leave out the findings this baseline records; by default postlint-baseline.json
+    /// beside postlint.toml (else in the site's root or here), when it exists.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Report every finding, the baselined ones too.
+    #[arg(long, conflicts_with = "baseline")]
+    pub no_baseline: bool,
+    /// Record the findings of the files linted in the baseline (`--write-baseline=FILE`, or
+    /// the one in use), replacing what it recorded for them, and report nothing.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true,
+          conflicts_with_all = ["no_baseline", "diff"])]
+    pub write_baseline: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -153,7 +167,7 @@ pub mod exit {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rule { name } => rule(&name),
         Command::Rules => rules(),
         Command::Profile { path, config } => profile(config.as_deref(), path),
@@ -196,6 +210,13 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(exit::TROUBLE);
         }
     };
+    let baseline = match open_baseline(&args, &rules, &command_line) {
+        Ok(baseline) => baseline,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
     if let Some(threads) = args.threads {
         // Only fails when a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -204,7 +225,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let mut fixed = 0;
     let mut write_failures = 0;
-    let stdin_outcome = match &stdin_path {
+    let mut stdin_outcome = match &stdin_path {
         Some(path) => match lint_stdin(path, &rules, &args) {
             Ok(outcome) => Some(outcome),
             Err(code) => return code,
@@ -251,6 +272,22 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
+    if let Some(baseline) = baseline.as_ref().filter(|baseline| baseline.is_writing()) {
+        let code = write_baseline(&args, &rules, baseline);
+        return ExitCode::from(if write_failures > 0 {
+            exit::TROUBLE
+        } else {
+            code
+        });
+    }
+    let stdin_baselined = match (&mut stdin_outcome, &baseline) {
+        (Some(outcome), Some(baseline)) => outcome
+            .files
+            .iter_mut()
+            .map(|file| baseline.apply(file))
+            .sum(),
+        _ => 0,
+    };
 
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
@@ -287,11 +324,17 @@ fn check(args: CheckArgs) -> ExitCode {
         out: &mut out,
     });
     let written = match &stdin_outcome {
-        Some(outcome) => outputs
-            .iter_mut()
-            .try_for_each(|output| output.reporter.report(outcome, output.out))
-            .map(|()| Totals::of(outcome)),
-        None => stream::check(&args.paths, &rules, &mut outputs),
+        Some(outcome) => {
+            let totals = Totals {
+                baselined: stdin_baselined,
+                ..Totals::of(outcome)
+            };
+            outputs
+                .iter_mut()
+                .try_for_each(|output| output.reporter.report_with(outcome, &totals, output.out))
+                .map(|()| totals)
+        }
+        None => stream::check(&args.paths, &rules, baseline.as_ref(), &mut outputs),
     };
     drop(outputs);
     let flushed = written.and_then(|totals| {
@@ -320,7 +363,14 @@ fn check(args: CheckArgs) -> ExitCode {
         if args.fix {
             eprintln!("fixed {}", plural(fixed, "problem"));
         }
-        eprintln!("{}", summary(&totals, started.elapsed()));
+        let mut line = summary(&totals, started.elapsed());
+        if let Some(baseline) = &baseline {
+            line.push_str(&baseline.summary(totals.baselined));
+        }
+        eprintln!("{line}");
+        if let Some(hint) = baseline.as_ref().and_then(Baseline::prune_hint) {
+            eprintln!("{hint}");
+        }
     }
     let warnings = totals.warnings;
     let too_many_warnings =
@@ -354,6 +404,10 @@ fn stdin_path(args: &CheckArgs) -> Result<Option<PathBuf>, String> {
         (Some(_), true) if args.paths.len() > 1 => {
             Err("`-` (standard input) cannot be linted together with other paths".to_owned())
         }
+        (Some(_), true) if args.write_baseline.is_some() => Err(
+            "`--write-baseline` records the files on disk; it cannot read standard input"
+                .to_owned(),
+        ),
         (Some(_), true) if args.fix => {
             Err("`--fix` cannot write to standard input; use `--diff` to see the fixes".to_owned())
         }
@@ -409,6 +463,55 @@ fn lint_stdin(path: &Path, rules: &RuleSet, args: &CheckArgs) -> Result<engine::
         vec![crate::buffer::lint_buffer(path, &text, rules)]
     };
     Ok(engine::Outcome { files })
+}
+
+/// The baseline to check against or to write; `None` when there is none, or with
+/// `--no-baseline`.
+fn open_baseline(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    command_line: &CommandLine,
+) -> Result<Option<Baseline>, String> {
+    if args.no_baseline {
+        return Ok(None);
+    }
+    let scope = baseline::Scope::new(&args.paths, rules, command_line);
+    let named = args.baseline.as_deref();
+    match &args.write_baseline {
+        Some(target) => {
+            let named = target.as_deref().or(named);
+            let target = named.map_or_else(|| baseline::default_path(rules), Path::to_owned);
+            Baseline::for_write(&target, named.is_some(), scope).map(Some)
+        }
+        None => Baseline::for_check(named, &baseline::default_path(rules), scope),
+    }
+}
+
+/// `--write-baseline`: lints without a report, and records what it found; the exit code.
+fn write_baseline(args: &CheckArgs, rules: &RuleSet, baseline: &Baseline) -> u8 {
+    if let Err(error) = stream::check(&args.paths, rules, Some(baseline), &mut []) {
+        eprintln!("error: {error}");
+        return exit::TROUBLE;
+    }
+    let written = match baseline.write() {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!("error: cannot write {}: {error}", baseline.shown.display());
+            return exit::TROUBLE;
+        }
+    };
+    if !args.quiet {
+        eprintln!("{written}");
+    }
+    let failures = baseline.failures();
+    for failure in &failures {
+        eprintln!("error: {failure}; what the baseline records of it is kept");
+    }
+    if failures.is_empty() {
+        exit::CLEAN
+    } else {
+        exit::TROUBLE
+    }
 }
 
 /// The reporter of a format.

@@ -4,6 +4,7 @@
 //! a [`report::Reporter`]. The CLI and the language server ([`server`]) are thin faces on
 //! [`engine`]; [`stream`] runs the engine over a repository and writes reports as it goes.
 
+pub mod baseline;
 pub mod buffer;
 pub mod cli;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod diagnostic;
 pub mod documented_keys;
 pub mod engine;
 pub mod fix;
+pub mod fnv;
 pub mod post;
 pub mod profile;
 pub mod report;

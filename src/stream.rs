@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::baseline::Baseline;
 use crate::config::RuleSet;
 use crate::diagnostic::Diagnostic;
 use crate::engine::{self, FileReport, Found};
@@ -41,7 +42,14 @@ pub struct Output<'a> {
 }
 
 /// Lints every post under `paths` and writes each output's report; returns the totals.
-pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> io::Result<Totals> {
+/// The findings a `baseline` records are taken out of each file's report before it is
+/// rendered (or, when it is being written, recorded in it).
+pub fn check(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    baseline: Option<&Baseline>,
+    outputs: &mut [Output<'_>],
+) -> io::Result<Totals> {
     let (files, errors) = engine::collect(paths);
     let mut items: Vec<Item> = files
         .into_iter()
@@ -83,7 +91,7 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
         if chunk.is_empty() {
             break;
         }
-        let done = map_in_order(chunk, |item| Linted::of(item, rules, &reporters));
+        let done = map_in_order(chunk, |item| Linted::of(item, rules, baseline, &reporters));
         for linted in done {
             totals.merge(linted.totals);
             if let Some(summary) = linted.summary {
@@ -106,7 +114,7 @@ pub fn check(paths: &[PathBuf], rules: &RuleSet, outputs: &mut [Output<'_>]) -> 
         let mut next = 0;
         while next < count {
             let end = (next + CHUNK).min(count);
-            let redone = relint(next..end, &found, rules, &reporters);
+            let redone = relint(next..end, &found, rules, baseline, &reporters);
             let mut redone = redone.into_iter().peekable();
             for index in next..end {
                 let replaced = redone.next_if(|(at, _)| *at == index);
@@ -159,15 +167,19 @@ struct Linted {
 }
 
 impl Linted {
-    fn of(item: Item, rules: &RuleSet, reporters: &[&dyn Reporter]) -> Linted {
+    fn of(
+        item: Item,
+        rules: &RuleSet,
+        baseline: Option<&Baseline>,
+        reporters: &[&dyn Reporter],
+    ) -> Linted {
         let mut report = match item {
             Item::Post(path, found) => engine::lint_file(&path, found, rules),
             Item::Done(report) => *report,
         };
         let summary = report.summary.take();
+        let totals = counted(&mut report, baseline);
         let parts = render(&report, reporters);
-        let mut totals = Totals::default();
-        totals.add(&report);
         Linted {
             parts,
             summary,
@@ -203,6 +215,7 @@ fn relint(
     range: std::ops::Range<usize>,
     found: &BTreeMap<usize, Vec<Diagnostic>>,
     rules: &RuleSet,
+    baseline: Option<&Baseline>,
     reporters: &[&dyn Reporter],
 ) -> Vec<(usize, Relinted)> {
     let affected: Vec<(usize, &Vec<Diagnostic>)> = found
@@ -215,8 +228,13 @@ fn relint(
         // be published, or it was named: either way it is linted alike).
         let mut report = engine::lint_file(&site[0].path, Found::Named, rules);
         report.summary = None;
-        let mut before = Totals::default();
-        before.add(&report);
+        // The baseline takes its findings out of all of them together, as it matches
+        // them in file order: the own findings it took in the first pass come back.
+        let own = baseline.is_some().then(|| report.diagnostics.clone());
+        let before = counted(&mut report, baseline);
+        if let Some(own) = own {
+            report.diagnostics = own;
+        }
         report.diagnostics.extend(site.iter().cloned());
         report
             .diagnostics
@@ -224,8 +242,7 @@ fn relint(
         if report.source.is_none() {
             report.source = engine::read(&report.path).ok().map(Arc::from);
         }
-        let mut totals = Totals::default();
-        totals.add(&report);
+        let totals = counted(&mut report, baseline);
         let parts = render(&report, reporters);
         (
             index,
@@ -236,6 +253,16 @@ fn relint(
             },
         )
     })
+}
+
+/// One file's totals, after the baseline took its findings out of the report.
+fn counted(report: &mut FileReport, baseline: Option<&Baseline>) -> Totals {
+    let mut totals = Totals::default();
+    if let Some(baseline) = baseline {
+        totals.baselined = baseline.apply(report);
+    }
+    totals.add(report);
+    totals
 }
 
 /// `f` of each item, in parallel, results in the items' order. One item (a hook, an

@@ -36,7 +36,7 @@ fn assert_stream_matches(paths: &[PathBuf], rules: &RuleSet) -> Totals {
             out,
         })
         .collect();
-    let totals = stream::check(paths, rules, &mut outputs).unwrap();
+    let totals = stream::check(paths, rules, None, &mut outputs).unwrap();
     drop(outputs);
     let outcome = engine::run(paths, rules);
     assert_eq!(totals, Totals::of(&outcome));

@@ -26,7 +26,7 @@
 //!       "fix": null
 //!     }
 //!   ],
-//!   "summary": { "posts_checked": 1, "errors": 1, "warnings": 0, "infos": 0, "failures": 0, "skipped": 0 }
+//!   "summary": { "posts_checked": 1, "errors": 1, "warnings": 0, "infos": 0, "failures": 0, "skipped": 0, "baselined": 0 }
 //! }
 //! ```
 //!
@@ -51,6 +51,7 @@
 //! | `summary.errors`, `summary.warnings`, `summary.infos` | diagnostics of the rules at each severity |
 //! | `summary.failures` | files that could not be read or linted; each also has an `unreadable-file` or `internal-error` diagnostic of severity `error`, not counted in `summary.errors` |
 //! | `summary.skipped` | files found walking a folder that the site's generator does not publish (a scaffold, a headless page, a README), left alone; `postlint site` says why |
+//! | `summary.baselined` | findings left out of `diagnostics` and the other counts because the baseline records them (see "Baseline"); `0` without a baseline |
 //!
 //! A file that could not be read has no text to count lines in: its diagnostic is at
 //! offset 0, line 1, column 1.
@@ -113,6 +114,7 @@ fn document(totals: &Totals) -> String {
             infos: totals.infos,
             failures: totals.failures,
             skipped: totals.skipped,
+            baselined: totals.baselined,
         },
     };
     serde_json::to_string_pretty(&document).unwrap_or_default()
@@ -240,6 +242,7 @@ struct Summary {
     infos: usize,
     failures: usize,
     skipped: usize,
+    baselined: usize,
 }
 
 #[cfg(test)]
@@ -290,7 +293,7 @@ mod tests {
             document["summary"],
             serde_json::json!({
                 "posts_checked": 2, "errors": 2, "warnings": 1, "infos": 1, "failures": 1,
-                "skipped": 0
+                "skipped": 0, "baselined": 0
             })
         );
     }

@@ -60,8 +60,18 @@ pub trait Reporter: Sync {
 
     /// The whole report of an outcome held in memory.
     fn report(&self, outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
-        let totals = Totals::of(outcome);
-        self.begin(&totals, out)?;
+        self.report_with(outcome, &Totals::of(outcome), out)
+    }
+
+    /// [`Reporter::report`] with totals that count more than the outcome holds (the
+    /// findings the baseline took out).
+    fn report_with(
+        &self,
+        outcome: &Outcome,
+        totals: &Totals,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.begin(totals, out)?;
         let mut part = Vec::new();
         let mut wrote = false;
         for file in &outcome.files {
@@ -75,7 +85,7 @@ pub trait Reporter: Sync {
                 wrote = true;
             }
         }
-        self.end(&totals, out)
+        self.end(totals, out)
     }
 }
 
@@ -119,6 +129,8 @@ pub struct Totals {
     pub by_rule: BTreeMap<(&'static str, Severity), usize>,
     /// Per rule, the files it fired in and its fixes, for the summary by rule.
     pub rule_files: BTreeMap<&'static str, RuleTally>,
+    /// Findings left out of the report because the baseline records them.
+    pub baselined: usize,
 }
 
 /// What one rule did across a run, beyond its count per severity.
@@ -216,6 +228,7 @@ impl Totals {
         self.files_failed -= counted.files_failed;
         self.files_with_problems -= counted.files_with_problems;
         self.files_with_findings -= counted.files_with_findings;
+        self.baselined -= counted.baselined;
         for (key, count) in &counted.by_rule {
             if let Some(total) = self.by_rule.get_mut(key) {
                 *total -= count;
@@ -249,6 +262,7 @@ impl Totals {
         self.files_failed += other.files_failed;
         self.files_with_problems += other.files_with_problems;
         self.files_with_findings += other.files_with_findings;
+        self.baselined += other.baselined;
         for (key, count) in other.by_rule {
             *self.by_rule.entry(key).or_default() += count;
         }
