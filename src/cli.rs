@@ -62,6 +62,16 @@ pub enum Command {
     },
     /// Run the language server (LSP over standard input and output), for editors.
     Server,
+    /// Lint the site once and write a postlint.toml that settles the rules firing on nearly
+    /// every page, each decision with its reason; print the counts before and after.
+    Init {
+        /// The site, or a folder of it (default: the current directory).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Replace an existing postlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -177,6 +187,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
         } => site(config.as_deref(), path, format),
         Command::Server => crate::server::run_stdio(),
+        Command::Init { path, force } => crate::init::run(&path, force),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod documented_keys;
 pub mod engine;
 pub mod fix;
 pub mod fnv;
+pub mod init;
 pub mod post;
 pub mod profile;
 pub mod report;

@@ -272,6 +272,19 @@ impl Totals {
     }
 }
 
+/// `1234` as `1,234`.
+pub fn thousands(number: usize) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A file that could not be read, or that postlint failed on.
 pub fn is_failure(diagnostic: &Diagnostic) -> bool {
     matches!(diagnostic.rule, UNREADABLE_FILE | INTERNAL_ERROR)

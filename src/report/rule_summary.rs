@@ -13,7 +13,7 @@
 
 use std::io::{self, Write};
 
-use super::{RuleTally, Totals};
+use super::{RuleTally, Totals, thousands};
 use crate::diagnostic::Severity;
 use crate::rules::{RULES, plural};
 
@@ -69,19 +69,6 @@ fn rows(totals: &Totals) -> Vec<Row> {
         .collect();
     rows.sort_by(|a, b| b.findings().cmp(&a.findings()).then(a.rule.cmp(b.rule)));
     rows
-}
-
-/// `1234` as `1,234`.
-fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The table, when the run has more than a screen of findings; nothing otherwise.
