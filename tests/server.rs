@@ -76,6 +76,17 @@ impl Client {
     }
 
     /// The next diagnostics published for `uri` that `accept` takes.
+    /// The next `window/showMessage`'s text, skipping other messages.
+    fn shown_message(&self) -> String {
+        loop {
+            if let Message::Notification(n) = self.receive()
+                && n.method == lsp_types::notification::ShowMessage::METHOD
+            {
+                return n.params["message"].as_str().unwrap().to_owned();
+            }
+        }
+    }
+
     fn diagnostics(
         &self,
         uri: &Uri,
@@ -303,6 +314,16 @@ fn diagnostics_fixes_hover_and_shutdown_in_an_editor() {
     std::fs::write(&config, "[rules.no-such-rule]\nlevel = \"off\"\n").unwrap();
     let changed = json!({ "changes": [{ "uri": config_uri.as_str(), "type": 2 }] });
     client.notify("workspace/didChangeWatchedFiles", changed.clone());
+    // The user is told, also when postlint.toml is not open.
+    let shown = client.shown_message();
+    assert!(
+        shown.starts_with("postlint: ") && shown.contains("no-such-rule"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("linting with the defaults until it is fixed"),
+        "{shown}"
+    );
     let diagnostics = client.diagnostics(&config_uri, |_| true);
     assert_eq!(diagnostics.len(), 1);
     assert!(

@@ -23,7 +23,7 @@ use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics,
+    DidSaveTextDocument, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
     CodeActionRequest, DocumentDiagnosticRequest, HoverRequest, RegisterCapability, Request as _,
@@ -36,7 +36,7 @@ use lsp_types::{
     HoverProviderCapability, InitializeParams, LogMessageParams, MessageType,
     PublishDiagnosticsParams, Registration, RegistrationParams,
     RelatedFullDocumentDiagnosticReport, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
 
@@ -118,6 +118,16 @@ fn log(sender: &Sender<Message>, kind: MessageType, message: &str) {
         message: format!("postlint: {message}"),
     };
     let _ = sender.send(Notification::new(LogMessage::METHOD.to_owned(), params).into());
+}
+
+/// A message the editor shows the user (`window/showMessage`): for what they must act on,
+/// such as a configuration that cannot be used.
+fn show(sender: &Sender<Message>, kind: MessageType, message: &str) {
+    let params = ShowMessageParams {
+        typ: kind,
+        message: format!("postlint: {message}"),
+    };
+    let _ = sender.send(Notification::new(ShowMessage::METHOD.to_owned(), params).into());
 }
 
 /// For what cannot reach the client: the connection itself failed, or a lint thread
@@ -574,6 +584,11 @@ impl Server {
             Ok(rules) => rules,
             Err(error) => {
                 log(&self.sender, MessageType::WARNING, &error.to_string());
+                show(
+                    &self.sender,
+                    MessageType::WARNING,
+                    &format!("{error}; linting with the defaults until it is fixed"),
+                );
                 if let Some(uri) = path_to_uri(&error.path) {
                     self.publish(uri, vec![convert::config_error(&error)], None);
                     self.broken.insert(error.path.clone());
