@@ -78,11 +78,11 @@ fn suppressed_findings_are_not_reported_and_broken_suppressions_are() {
     assert_eq!(
         stdout,
         "b.md:2:8: warning[title-duplicate] title is also the title of `a.md` (line 2)\n\
-         c.md:17:1: error[heading-increment] heading jumps from h2 to h4; expected h3\n\
+         c.md:17:1: warning[heading-increment] heading jumps from h2 to h4; expected h3\n\
          c.md:22:1: warning[image-alt-missing] image `https://example.com/table.png` has no alt text\n\
          c.md:24:34: warning[suppression-invalid] unknown rule `heading-incremnet` in a suppression comment\n"
     );
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(0), "warnings alone pass");
 }
 
 #[test]

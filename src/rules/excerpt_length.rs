@@ -16,7 +16,8 @@ pub struct ExcerptLength {
     /// Front matter keys that hold the excerpt; by default the profile's
     /// (`[fields] description`).
     pub fields: Option<FieldNames>,
-    /// Fewest display columns (CJK characters count 2).
+    /// Fewest display columns (CJK characters count 2): 80, Rank Math's lower bound, above
+    /// Screaming Frog's (below 70); see the rule's page.
     pub min: usize,
     /// Most display columns; search results cut the snippet at about this width.
     pub max: usize,
@@ -26,7 +27,7 @@ impl Default for ExcerptLength {
     fn default() -> Self {
         ExcerptLength {
             fields: None,
-            min: 100,
+            min: 80,
             max: 160,
         }
     }
@@ -174,7 +175,7 @@ mod tests {
         assert_eq!(
             findings[0].message,
             "the automatic excerpt `Coming soon.` (Hugo's automatic summary, the first 70 words \
-             rounded up to a paragraph) is 12 columns wide (12 characters); aim for at least 100"
+             rounded up to a paragraph) is 12 columns wide (12 characters); aim for at least 80"
         );
         assert_eq!(&short[findings[0].range.clone()], "Coming soon.");
         let long = format!("---\ntitle: t\n---\n\n{}\n", "word ".repeat(90));
@@ -193,9 +194,12 @@ mod tests {
 
     #[test]
     fn within_bounds_passes() {
-        assert!(lint(&"a".repeat(100)).is_empty());
+        assert!(lint(&"a".repeat(80)).is_empty());
         assert!(lint(&"a".repeat(160)).is_empty());
+        // Forty CJK characters, Baidu's "about 50" less a fifth, pass; 39 do not.
+        assert!(lint(&"中".repeat(40)).is_empty());
         assert!(lint(&"中".repeat(80)).is_empty());
+        assert_eq!(lint(&"a".repeat(79)).len(), 1);
     }
 
     #[test]
@@ -209,13 +213,13 @@ mod tests {
 
     #[test]
     fn too_short_gives_the_numbers() {
-        let findings = lint(&"中".repeat(40));
+        let findings = lint(&"中".repeat(39));
         assert_eq!(
             findings[0].message,
-            "excerpt is 80 columns wide (40 characters); aim for at least 100"
+            "excerpt is 78 columns wide (39 characters); aim for at least 80"
         );
-        // The same 40 characters in ASCII are narrower: the unit is fair to both.
-        assert!(lint(&"a".repeat(40))[0].message.contains("40 columns wide"));
+        // The same 39 characters in ASCII are narrower: the unit is fair to both.
+        assert!(lint(&"a".repeat(39))[0].message.contains("39 columns wide"));
     }
 
     #[test]

@@ -261,7 +261,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo {
         name: "slug-format",
         category: "seo",
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         summary: "the slug should be lowercase ASCII words joined by hyphens",
         doc: doc_page!("slug-format"),
         applies_to: site::PUBLISHED,
@@ -371,7 +371,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo {
         name: "heading-increment",
         category: "structure",
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         summary: "headings go down one level at a time",
         doc: doc_page!("heading-increment"),
         applies_to: site::RENDERED,
