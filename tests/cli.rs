@@ -292,7 +292,7 @@ fn bom_crlf_and_empty_files_are_posts() {
          crlf-bom.md:9:1: warning[heading-increment] heading jumps from h2 to h4; expected h3\n\
          empty.md:1:1: info[content-length] post body is 0 reading units long (0 words); aim for at least 300\n\
          empty.md:1:1: error[cover-missing] post has no front matter, so no cover image\n\
-         empty.md:1:1: error[excerpt-missing] post has no front matter, so no excerpt\n\
+         empty.md:1:1: warning[excerpt-missing] post has no front matter, so no excerpt\n\
          empty.md:1:1: info[tags-missing] post has no front matter, so no tags\n\
          empty.md:1:1: error[title-missing] post has no front matter, so no title\n"
     );
@@ -416,7 +416,7 @@ fn statistics_and_output_file() {
     );
     assert_eq!(
         stdout(&output),
-        "1  error  cover-missing\n1  error  excerpt-missing\n"
+        "1  error    cover-missing\n1  warning  excerpt-missing\n"
     );
     let output = postlint(
         dir.path(),

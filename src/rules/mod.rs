@@ -241,7 +241,7 @@ pub static RULES: &[RuleInfo] = &[
     RuleInfo {
         name: "excerpt-missing",
         category: "seo",
-        default_severity: Severity::Error,
+        default_severity: Severity::Warning,
         summary: "a post needs an excerpt for its search result snippet",
         doc: doc_page!("excerpt-missing"),
         applies_to: site::PUBLISHED,
