@@ -66,29 +66,49 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
             files.push(without_dot_prefix(path.clone()));
             continue;
         }
-        let walker = ignore::WalkBuilder::new(path)
+        // On every core, as `rg` walks: a site of 14,000 pages in as many folders spends a
+        // sixth of its time listing them, before any post is linted. The order the
+        // threads find things in does not matter: the files are sorted below, the errors
+        // where they are reported.
+        let (found, walked) = crossbeam_channel::unbounded();
+        ignore::WalkBuilder::new(path)
             .hidden(true)
             .git_ignore(true)
             // A blog that is not a Git repository yet still means its .gitignore.
             .require_git(false)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(entry) => {
-                    let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
-                    if is_file && is_markdown(entry.path()) {
-                        files.push(without_dot_prefix(entry.into_path()));
-                    }
-                }
-                Err(error) => {
-                    let path = walk_error_path(&error).unwrap_or_else(|| path.clone());
-                    errors.push(unreadable(
-                        path,
-                        format!("cannot read: {}", walk_error_text(&error)),
-                    ));
-                }
+            .build_parallel()
+            .run(|| {
+                let found = found.clone();
+                Box::new(move |entry| {
+                    let walked = match entry {
+                        Ok(entry) => {
+                            let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
+                            if !(is_file && is_markdown(entry.path())) {
+                                return ignore::WalkState::Continue;
+                            }
+                            Ok(without_dot_prefix(entry.into_path()))
+                        }
+                        Err(error) => Err((walk_error_path(&error), walk_error_text(&error))),
+                    };
+                    // The receiver lives until every thread is done.
+                    let _ = found.send(walked);
+                    ignore::WalkState::Continue
+                })
+            });
+        drop(found);
+        let mut failed = Vec::new();
+        for walked in walked {
+            match walked {
+                Ok(file) => files.push(file),
+                Err((at, text)) => failed.push((at.unwrap_or_else(|| path.clone()), text)),
             }
         }
+        failed.sort();
+        errors.extend(
+            failed
+                .into_iter()
+                .map(|(path, text)| unreadable(path, format!("cannot read: {text}"))),
+        );
     }
     sort_by_path(&mut files, |path| path);
     files.dedup();

@@ -12,11 +12,11 @@
 //! out in order; the few posts the site rules found something in are linted again and
 //! rendered with those findings in their place.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -30,6 +30,15 @@ use crate::site::PostSummary;
 /// Files linted together before their parts are written: enough to keep both cores busy
 /// between two writes, few enough that the posts in flight take a few megabytes.
 const CHUNK: usize = 256;
+
+/// What the first pass may keep of the posts' own diagnostics (see [`Kept`]): those of
+/// about 2,000 posts, a whole site for most, a few megabytes beside the 60 a run of
+/// 100,000 posts takes.
+const KEPT_BUDGET: usize = 8 << 20;
+
+/// What the relint of a chunk may keep of the other posts its findings show (see
+/// [`Disk`]).
+const SHOWN_BUDGET: usize = 16 << 20;
 
 /// The buffer between the temporary report file and the parts: large, so that a part is
 /// seldom a system call of its own.
@@ -49,6 +58,17 @@ pub fn check(
     rules: &RuleSet,
     baseline: Option<&Baseline>,
     outputs: &mut [Output<'_>],
+) -> io::Result<Totals> {
+    check_keeping(paths, rules, baseline, outputs, KEPT_BUDGET)
+}
+
+/// [`check`], keeping up to `budget` bytes of the posts' own diagnostics (see [`Kept`]).
+fn check_keeping(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    baseline: Option<&Baseline>,
+    outputs: &mut [Output<'_>],
+    budget: usize,
 ) -> io::Result<Totals> {
     let (files, errors) = engine::collect(paths);
     let mut items: Vec<Item> = files
@@ -84,6 +104,10 @@ pub fn check(
     } else {
         (Vec::new(), Vec::new())
     };
+    let mut kept = Kept {
+        budget,
+        ..Kept::default()
+    };
     let mut index = 0;
     let mut items = items.into_iter();
     loop {
@@ -91,12 +115,17 @@ pub fn check(
         if chunk.is_empty() {
             break;
         }
-        let done = map_in_order(chunk, |item| Linted::of(item, rules, baseline, &reporters));
+        let done = map_in_order(chunk, |item| {
+            Linted::of(item, rules, baseline, &reporters, site_wide)
+        });
         for linted in done {
             totals.merge(linted.totals);
             if let Some(summary) = linted.summary {
                 summaries.push(summary);
                 summarized.push(index);
+            }
+            if site_wide {
+                kept.push(linted.own);
             }
             for ((sink, output), part) in sinks.iter_mut().zip(outputs.iter_mut()).zip(linted.parts)
             {
@@ -114,7 +143,7 @@ pub fn check(
         let mut next = 0;
         while next < count {
             let end = (next + CHUNK).min(count);
-            let redone = relint(next..end, &found, rules, baseline, &reporters);
+            let redone = relint(next..end, &found, &mut kept, rules, baseline, &reporters);
             let mut redone = redone.into_iter().peekable();
             for index in next..end {
                 let replaced = redone.next_if(|(at, _)| *at == index);
@@ -164,6 +193,8 @@ struct Linted {
     parts: Vec<Vec<u8>>,
     summary: Option<PostSummary>,
     totals: Totals,
+    /// The post's own diagnostics, when the site rules may add to them.
+    own: Option<Vec<Diagnostic>>,
 }
 
 impl Linted {
@@ -172,20 +203,74 @@ impl Linted {
         rules: &RuleSet,
         baseline: Option<&Baseline>,
         reporters: &[&dyn Reporter],
+        site_wide: bool,
     ) -> Linted {
         let mut report = match item {
             Item::Post(path, found) => engine::lint_file(&path, found, rules),
             Item::Done(report) => *report,
         };
         let summary = report.summary.take();
+        let keep = site_wide && summary.is_some();
+        // The site pass matches the baseline against all of a post's findings again, its
+        // own and the site's: it keeps them as they were before this pass took some out.
+        let unfiltered = (keep && baseline.is_some()).then(|| report.diagnostics.clone());
         let totals = counted(&mut report, baseline);
-        let parts = render(&report, reporters);
+        let parts = render(&report, reporters, None);
+        let own =
+            keep.then(|| unfiltered.unwrap_or_else(|| std::mem::take(&mut report.diagnostics)));
         Linted {
             parts,
             summary,
             totals,
+            own,
         }
     }
+}
+
+/// The own diagnostics of the posts of the first pass, by the index of their file, so
+/// that a post the site rules find something in is drawn again without being read and
+/// linted again (most pages of a Hugo site with versioned docs share their title with
+/// another version). Up to a budget ([`KEPT_BUDGET`]), for the posts first in path
+/// order; the others are linted again.
+#[derive(Default)]
+struct Kept {
+    by_index: Vec<Option<Vec<Diagnostic>>>,
+    bytes: usize,
+    budget: usize,
+}
+
+impl Kept {
+    fn push(&mut self, own: Option<Vec<Diagnostic>>) {
+        let own = own.filter(|diagnostics| {
+            let bytes = diagnostics.iter().map(footprint).sum::<usize>();
+            let fits = self.bytes + bytes <= self.budget;
+            if fits {
+                self.bytes += bytes;
+            }
+            fits
+        });
+        self.by_index.push(own);
+    }
+
+    fn take(&mut self, index: usize) -> Option<Vec<Diagnostic>> {
+        self.by_index.get_mut(index).and_then(Option::take)
+    }
+}
+
+/// About the memory a diagnostic holds: the struct and its texts, each with what the
+/// allocator adds.
+fn footprint(diagnostic: &Diagnostic) -> usize {
+    const ALLOCATION: usize = 16;
+    let finding = &diagnostic.finding;
+    let text = |text: &Option<String>| text.as_ref().map_or(0, |text| text.len() + ALLOCATION);
+    size_of::<Diagnostic>()
+        + diagnostic.path.as_os_str().len()
+        + finding.message.len()
+        + 2 * ALLOCATION
+        + text(&finding.label)
+        + text(&finding.help)
+        + (finding.secondary.len() + finding.related.len()) * 128
+        + finding.fix.as_ref().map_or(0, |_| 256)
 }
 
 /// The site rules' diagnostics, by the index of the file they belong to.
@@ -209,25 +294,42 @@ struct Relinted {
     before: Totals,
 }
 
-/// The posts in `range` that the site rules found something in, linted again (in
-/// parallel) with those findings in their place; by index, in order.
+/// The posts in `range` that the site rules found something in, drawn again (in
+/// parallel) with those findings in their place, from their own diagnostics the first
+/// pass kept or else linted again; by index, in order.
 fn relint(
     range: std::ops::Range<usize>,
     found: &BTreeMap<usize, Vec<Diagnostic>>,
+    kept: &mut Kept,
     rules: &RuleSet,
     baseline: Option<&Baseline>,
     reporters: &[&dyn Reporter],
 ) -> Vec<(usize, Relinted)> {
-    let affected: Vec<(usize, &Vec<Diagnostic>)> = found
+    let affected: Vec<_> = found
         .range(range)
-        .map(|(index, site)| (*index, site))
+        .map(|(index, site)| (*index, site, kept.take(*index)))
         .collect();
-    map_in_order(affected, |(index, site)| {
-        // The same own findings as the first pass: linting is deterministic. Every site
-        // finding here is about this one file, which was linted (so a walk found it to
-        // be published, or it was named: either way it is linted alike).
-        let mut report = engine::lint_file(&site[0].path, Found::Named, rules);
-        report.summary = None;
+    let shown = Shown::default();
+    map_in_order(affected, |(index, site, own)| {
+        // Every site finding here is about this one file, which was linted.
+        let path = &site[0].path;
+        let mut report = match own {
+            Some(diagnostics) => FileReport {
+                path: path.clone(),
+                source: None,
+                diagnostics,
+                linted: true,
+                skipped: None,
+                summary: None,
+            },
+            // The same own findings as the first pass: linting is deterministic, and a
+            // file a walk found to be published is linted alike when named.
+            None => {
+                let mut report = engine::lint_file(path, Found::Named, rules);
+                report.summary = None;
+                report
+            }
+        };
         // The baseline takes its findings out of all of them together, as it matches
         // them in file order: the own findings it took in the first pass come back.
         let own = baseline.is_some().then(|| report.diagnostics.clone());
@@ -243,7 +345,7 @@ fn relint(
             report.source = engine::read(&report.path).ok().map(Arc::from);
         }
         let totals = counted(&mut report, baseline);
-        let parts = render(&report, reporters);
+        let parts = render(&report, reporters, Some(&shown));
         (
             index,
             Relinted {
@@ -276,26 +378,54 @@ fn map_in_order<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync + Sen
 }
 
 /// Each reporter's part for one file.
-fn render(report: &FileReport, reporters: &[&dyn Reporter]) -> Vec<Vec<u8>> {
+fn render(report: &FileReport, reporters: &[&dyn Reporter], shown: Option<&Shown>) -> Vec<Vec<u8>> {
     reporters
         .iter()
         .map(|reporter| {
             let mut part = Vec::new();
-            reporter.file(report, &Disk(report), &mut part);
+            reporter.file(report, &Disk { report, shown }, &mut part);
             part
         })
         .collect()
 }
 
 /// Other files' text, read from disk when a finding points into them.
-struct Disk<'a>(&'a FileReport);
+struct Disk<'a> {
+    report: &'a FileReport,
+    shown: Option<&'a Shown>,
+}
 
 impl Sources for Disk<'_> {
     fn text(&self, path: &Path) -> Option<Arc<str>> {
-        if path == self.0.path {
-            return self.0.source.clone();
+        if path == self.report.path {
+            return self.report.source.clone();
         }
-        engine::read(path).ok().map(Arc::from)
+        match self.shown {
+            Some(shown) => shown.text(path),
+            None => engine::read(path).ok().map(Arc::from),
+        }
+    }
+}
+
+/// The other posts that the site findings of a chunk show, each read once: a post whose
+/// title five others share is shown in each of their findings. Up to [`SHOWN_BUDGET`]
+/// bytes; past it a post is read each time.
+#[derive(Default)]
+struct Shown(Mutex<(HashMap<PathBuf, Arc<str>>, usize)>);
+
+impl Shown {
+    fn text(&self, path: &Path) -> Option<Arc<str>> {
+        let lock = || self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(text) = lock().0.get(path) {
+            return Some(text.clone());
+        }
+        let text: Arc<str> = engine::read(path).ok()?.into();
+        let (texts, bytes) = &mut *lock();
+        if *bytes + text.len() <= SHOWN_BUDGET {
+            *bytes += text.len();
+            texts.insert(path.to_owned(), text.clone());
+        }
+        Some(text)
     }
 }
 
@@ -459,5 +589,54 @@ impl Sink {
             output.out.write_all(&held)?;
         }
         output.reporter.end(totals, output.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Human, Json};
+
+    #[test]
+    fn posts_kept_or_linted_again_read_the_same() {
+        let site = tempfile::tempdir().unwrap();
+        // Three chunks; every 7th post shares its title with the first.
+        for n in 0..600 {
+            let title = if n % 7 == 0 {
+                "The title many posts share".to_owned()
+            } else {
+                format!("A post about the number {n}, long enough for a title")
+            };
+            let text = format!("---\ntitle: {title}\n---\n\n# Post {n}\n\n### Skipped\n");
+            std::fs::write(site.path().join(format!("post-{n:04}.md")), text).unwrap();
+        }
+        let rules = RuleSet::load(None, site.path(), &Default::default()).unwrap();
+        let paths = [site.path().to_owned()];
+        let (human, json) = (Human::new(false, false, 100), Json);
+        let report = |budget: usize| {
+            let (mut first, mut second) = (Vec::new(), Vec::new());
+            let mut outputs = [
+                Output {
+                    reporter: &human,
+                    out: &mut first,
+                },
+                Output {
+                    reporter: &json,
+                    out: &mut second,
+                },
+            ];
+            let totals = check_keeping(&paths, &rules, None, &mut outputs, budget).unwrap();
+            (first, second, totals)
+        };
+        let all = report(KEPT_BUDGET);
+        assert!(
+            all.2
+                .by_rule
+                .keys()
+                .any(|(rule, _)| *rule == "title-duplicate")
+        );
+        // None kept, and some kept (the first posts) but not all.
+        assert!(report(0) == all);
+        assert!(report(20_000) == all);
     }
 }

@@ -28,6 +28,8 @@ pub struct Hexo {
     permalink: String,
     permalink_defaults: Vec<(String, String)>,
     new_post_name: String,
+    /// `new_post_name` as a pattern of a post's path, compiled once.
+    file_name: Option<FileName>,
     /// `root`, with one trailing slash: the prefix of every URL.
     root: String,
     trailing_index: bool,
@@ -39,6 +41,42 @@ pub struct Hexo {
     default_category: String,
     category_map: Vec<(String, String)>,
     filename_case: u8,
+}
+
+/// `new_post_name` as a regular expression of a post's path without its extension, and
+/// the token each group captures.
+#[derive(Debug)]
+struct FileName {
+    regex: regex::Regex,
+    names: Vec<String>,
+}
+
+impl FileName {
+    fn of(new_post_name: &str) -> Option<FileName> {
+        let pattern = new_post_name
+            .rsplit_once('.')
+            .map_or(new_post_name, |(stem, _)| stem);
+        let mut regex = String::from("^");
+        let mut names = Vec::new();
+        for piece in tokens(pattern) {
+            match piece {
+                Piece::Text(text) => regex.push_str(&regex::escape(text)),
+                Piece::Token(name) => {
+                    regex.push_str(match name {
+                        "year" => r"(\d{4})",
+                        "month" | "day" => r"(\d{2})",
+                        "i_month" | "i_day" => r"(\d{1,2})",
+                        "hash" => r"([0-9a-f]{12})",
+                        _ => "(.+?)",
+                    });
+                    names.push(name.to_owned());
+                }
+            }
+        }
+        regex.push('$');
+        let regex = regex::Regex::new(&regex).ok()?;
+        Some(FileName { regex, names })
+    }
 }
 
 pub fn load(loader: &mut Loader) -> Hexo {
@@ -140,10 +178,12 @@ pub fn load(loader: &mut Loader) -> Hexo {
             })
             .unwrap_or_default()
     };
+    let new_post_name = text(&["new_post_name"], ":title.md");
     Hexo {
         permalink: text(&["permalink"], ":year/:month/:day/:title/"),
         permalink_defaults: pairs(&["permalink_defaults"]),
-        new_post_name: text(&["new_post_name"], ":title.md"),
+        file_name: FileName::of(&new_post_name),
+        new_post_name,
         root,
         trailing_index: flag(&["pretty_urls", "trailing_index"], true),
         trailing_html: flag(&["pretty_urls", "trailing_html"], true),
@@ -586,38 +626,17 @@ impl Hexo {
     /// The tokens `new_post_name` finds in a post's path under `_posts/` (`parseFilename`):
     /// `:year-:month-:day-:title.md` on `2024-01-02-hello.md` gives the date and `hello`.
     fn parse_file_name(&self, path: &str) -> Vec<(String, String)> {
-        let pattern = self
-            .new_post_name
-            .rsplit_once('.')
-            .map_or(self.new_post_name.as_str(), |(stem, _)| stem);
-        let mut regex = String::from("^");
-        let mut names = Vec::new();
-        for piece in tokens(pattern) {
-            match piece {
-                Piece::Text(text) => regex.push_str(&regex::escape(text)),
-                Piece::Token(name) => {
-                    regex.push_str(match name {
-                        "year" => r"(\d{4})",
-                        "month" | "day" => r"(\d{2})",
-                        "i_month" | "i_day" => r"(\d{1,2})",
-                        "hash" => r"([0-9a-f]{12})",
-                        _ => "(.+?)",
-                    });
-                    names.push(name);
-                }
-            }
-        }
-        regex.push('$');
-        let Ok(regex) = regex::Regex::new(&regex) else {
+        let Some(file_name) = &self.file_name else {
             return Vec::new();
         };
-        let Some(captures) = regex.captures(path) else {
+        let Some(captures) = file_name.regex.captures(path) else {
             return Vec::new();
         };
-        names
+        file_name
+            .names
             .iter()
             .zip(captures.iter().skip(1))
-            .filter_map(|(name, capture)| Some(((*name).to_owned(), capture?.as_str().to_owned())))
+            .filter_map(|(name, capture)| Some((name.clone(), capture?.as_str().to_owned())))
             .collect()
     }
 

@@ -29,6 +29,34 @@ const DEFAULT_EXCLUDES: &[&str] = &[
     "vendor/ruby/",
 ];
 
+/// An entry of `exclude` or `include`, with its glob compiled once: a file's every folder
+/// is matched against every entry.
+#[derive(Debug)]
+struct Pattern {
+    /// As written.
+    text: String,
+    /// `File.fnmatch?` without flags (`*` crosses `/`), of the text less a leading `./`;
+    /// `None` when that is no glob.
+    glob: Option<globset::GlobMatcher>,
+}
+
+impl Pattern {
+    fn new(text: String) -> Pattern {
+        let glob = globset::GlobBuilder::new(text.trim_start_matches("./"))
+            .literal_separator(false)
+            .build()
+            .ok()
+            .map(|glob| glob.compile_matcher());
+        Pattern { text, glob }
+    }
+
+    /// Whether the pattern names `path`, as a glob or a plain prefix.
+    fn matches(&self, path: &str) -> bool {
+        let prefix = self.text.trim_start_matches("./").trim_end_matches('/');
+        path.starts_with(prefix) || self.glob.as_ref().is_some_and(|glob| glob.is_match(path))
+    }
+}
+
 #[derive(Debug)]
 struct Collection {
     label: String,
@@ -50,8 +78,8 @@ pub struct Jekyll {
     collections: Vec<Collection>,
     collections_dir: String,
     defaults: Vec<Default>,
-    exclude: Vec<String>,
-    include: Vec<String>,
+    exclude: Vec<Pattern>,
+    include: Vec<Pattern>,
     markdown_ext: Vec<String>,
     timezone: Option<jiff::tz::TimeZone>,
     base_path: String,
@@ -143,8 +171,10 @@ pub fn load(loader: &mut Loader) -> Jekyll {
         .unwrap_or_default();
     let mut exclude = list("exclude");
     exclude.extend(DEFAULT_EXCLUDES.iter().map(|e| (*e).to_owned()));
+    let exclude = exclude.into_iter().map(Pattern::new).collect();
     let mut include = list("include");
     include.push(".htaccess".into());
+    let include = include.into_iter().map(Pattern::new).collect();
     let markdown_ext = text(&["markdown_ext"])
         .unwrap_or_else(|| "markdown,mkdown,mkdn,mkd,md".into())
         .split(',')
@@ -296,24 +326,12 @@ fn dated_name(name: &str) -> Option<(date::Timestamp, &str)> {
 }
 
 impl Jekyll {
-    fn glob_matches(pattern: &str, path: &str) -> bool {
-        // `File.fnmatch?` without flags (`*` crosses `/`), or a plain prefix.
-        let pattern = pattern.trim_start_matches("./");
-        if path.starts_with(pattern.trim_end_matches('/')) {
-            return true;
-        }
-        globset::GlobBuilder::new(pattern)
-            .literal_separator(false)
-            .build()
-            .is_ok_and(|glob| glob.compile_matcher().is_match(path))
-    }
-
     fn excluded(&self, relative: &str) -> bool {
         let included = |path: &str| {
             let name = path.rsplit('/').next().unwrap_or(path);
             self.include
                 .iter()
-                .any(|pattern| Self::glob_matches(pattern, path) || pattern == name)
+                .any(|pattern| pattern.matches(path) || pattern.text == name)
         };
         let mut prefix = String::new();
         for part in relative.split('/') {
@@ -321,12 +339,7 @@ impl Jekyll {
                 prefix.push('/');
             }
             prefix.push_str(part);
-            if self
-                .exclude
-                .iter()
-                .any(|pattern| Self::glob_matches(pattern, &prefix))
-                && !included(&prefix)
-            {
+            if self.exclude.iter().any(|pattern| pattern.matches(&prefix)) && !included(&prefix) {
                 return true;
             }
         }
@@ -419,7 +432,7 @@ impl Jekyll {
                 });
             }
             if is_special(part) {
-                let included = self.include.iter().any(|p| p == part);
+                let included = self.include.iter().any(|p| p.text == *part);
                 if !included {
                     if *part == "_includes" {
                         return Err("include".into());
