@@ -21,11 +21,12 @@
 #    the part of postlint's time no rule or report can take back); one post also against
 #    `cat`. Peak memory comes from GNU time, one run per
 #    tool. A site (a real one, or mdn-like) is timed as its users run postlint: from its
-#    root, `postlint check .`; the peers get the same Markdown files (`.md` and
-#    `.markdown`, as `rg --files` lists them: .gitignore honoured, hidden files left out),
-#    named one by one. markdownlint-cli2 also reads the `.markdownlint.*` files it finds
-#    beside them, over the configuration it is given, so on a site that has one it would
-#    not check MD001 alone: it is skipped there;
+#    root, `postlint check .`; the peers from there too, on `.` and `**/*.{md,markdown}`
+#    (a list of 14,000 paths is over what one argument may hold), which are the same
+#    Markdown files on these sites (`rg --files` counts them for the table).
+#    markdownlint-cli2 also reads the `.markdownlint.*` files it finds beside them, over
+#    the configuration it is given, so on a site that has one it would not check MD001
+#    alone: it is skipped there;
 # 5. prints a Markdown table of medians and the ratios the speed targets are about.
 #
 # Each tool writes its report to /dev/null, as a CI log would swallow it; the times are
@@ -189,9 +190,8 @@ for name in "${names[@]}"; do
             "pulldown-cmark=$MARKDOWN_FLOOR ." \
             "postlint=$POSTLINT check ." \
             "postlint-concise=$POSTLINT check --format concise ." \
-            "rumdl=$RUMDL check --no-config --no-cache --enable MD001 $(tr '\n' ' ' < "$WORK/$name.files")"
-        # `:` makes each a literal path, not a glob.
-        mlc_files=$(sed 's/^/:/' "$WORK/$name.files" | tr '\n' ' ')
+            "rumdl=$RUMDL check --no-config --no-cache --enable MD001 ."
+        mlc_files="**/*.{md,markdown}"
         if [ -n "$(cd "$dir" && find . -name '.markdownlint.*' -not -path '*/node_modules/*' | head -1)" ]; then
             echo "# $name: markdownlint-cli2 skipped, the site's own .markdownlint.* would apply over MD001 alone" >&2
             continue
