@@ -62,7 +62,7 @@ impl Rule for CoverMissing {
             ),
         };
         // Asked only once a page lacks the field: most runs never read the whole site.
-        if self.follows_the_site() && section_omits(post, context, Concept::Cover).is_some() {
+        if self.follows_the_site() && section_omits(post, context, Concept::Cover) {
             return;
         }
         findings.push(finding.help(help));

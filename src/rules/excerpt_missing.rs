@@ -59,7 +59,7 @@ impl Rule for ExcerptMissing {
             }
         };
         // Asked only once a page lacks the field: most runs never read the whole site.
-        if self.follows_the_site() && section_omits(post, context, Concept::Description).is_some() {
+        if self.follows_the_site() && section_omits(post, context, Concept::Description) {
             return;
         }
         findings.push(finding.help(help));

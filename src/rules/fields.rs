@@ -258,18 +258,19 @@ pub fn missing_field<'a>(
     })
 }
 
-/// The post's section of the site when it does without `concept`: fewer than half of its
+/// Whether the post's section of the site does without `concept`: fewer than half of its
 /// published pages set it (see [`crate::site::conventions`]); a section of a few pages is
-/// judged by the whole site. `None` when it uses it, or there are too few pages to tell.
+/// judged by the whole site. `false` when it uses it, or there are too few pages to tell.
 pub fn section_omits(
     post: &Post,
     context: &super::Context,
     concept: crate::site::conventions::Concept,
-) -> Option<crate::site::conventions::Section> {
-    let name = context.site.section_of(post)?;
-    let section = context
-        .site
-        .conventions(&context.profile)
-        .judged_by(&name)?;
-    (!section.uses(concept)).then(|| section.clone())
+) -> bool {
+    context.site.section_of(post).is_some_and(|name| {
+        context
+            .site
+            .conventions(&context.profile)
+            .judged_by(&name)
+            .is_some_and(|section| !section.uses(concept))
+    })
 }

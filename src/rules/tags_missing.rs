@@ -49,7 +49,7 @@ impl Rule for TagsMissing {
             return;
         };
         // Asked only once a page lacks the field: most runs never read the whole site.
-        if self.follows_the_site() && section_omits(post, context, Concept::Tags).is_some() {
+        if self.follows_the_site() && section_omits(post, context, Concept::Tags) {
             return;
         }
         findings.push(finding.help(format!("add `{example}`; {WHY}")));
