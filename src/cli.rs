@@ -21,7 +21,7 @@ use crate::stream::{self, Output};
 
 /// Lint Markdown blog posts for SEO and structure problems.
 #[derive(Debug, Parser)]
-#[command(name = "postlint", version, about)]
+#[command(name = "postlint", version = env!("POSTLINT_LONG_VERSION"), about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -69,7 +69,7 @@ pub fn serve(connection: Connection) -> Result<bool, String> {
         "capabilities": capabilities(),
         "serverInfo": ServerInfo {
             name: "postlint".to_owned(),
-            version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            version: Some(env!("POSTLINT_LONG_VERSION").to_owned()),
         },
     });
     connection
