@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# The npm distribution end to end, without the network: packs the launcher (npm/postlint)
+# and this machine's platform package (made by npm/scripts/package.mjs from a postlint
+# binary), installs both offline from their tarballs into a fresh project, and checks that
+# `npx postlint` behaves exactly as the binary does; then installs the launcher alone and
+# checks the message naming the platform.
+#
+#   tests/packaging/npm.sh                          # uses target/debug/postlint (cargo build if missing)
+#   POSTLINT_BIN=path/to/postlint tests/packaging/npm.sh
+#
+# Prints PASS or FAIL per assertion; exits 1 if any failed. Needs node and npm (18 or later).
+set -euo pipefail
+
+bin=${POSTLINT_BIN:-}
+case $bin in
+    "" | /*) ;;
+    *) bin=$PWD/$bin ;;
+esac
+cd "$(dirname "$0")/../.."
+repo=$PWD
+if [ -z "$bin" ]; then
+    bin=$repo/target/debug/postlint
+    if [ ! -x "$bin" ]; then
+        cargo build
+    fi
+fi
+if [ ! -x "$bin" ]; then
+    echo "npm.sh: no postlint binary at $bin" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# npm as a fresh machine has it: no user .npmrc or npm_config_* variables (omit=optional
+# there would change what is installed), and a cache of its own that starts empty, so the
+# only packages there are are the two tarballs.
+while read -r name; do
+    unset "$name"
+done < <(env | grep -io '^npm_config_[a-z0-9_]*=' | tr -d '=')
+touch "$tmp/npmrc"
+export npm_config_userconfig=$tmp/npmrc
+export npm_config_cache=$tmp/npm-cache
+export npm_config_update_notifier=false
+
+failures=0
+pass() { echo "PASS $1"; }
+fail() {
+    echo "FAIL $1"
+    failures=$((failures + 1))
+}
+# Runs a setup step quietly; on failure shows its output and stops.
+step() {
+    if ! "$@" >"$tmp/step.log" 2>&1; then
+        cat "$tmp/step.log" >&2
+        echo "FAIL $*" >&2
+        exit 1
+    fi
+}
+
+platform=$(node -p 'process.platform + "-" + process.arch')
+case $platform in
+    linux-x64) target=x86_64-unknown-linux-musl ;;
+    linux-arm64) target=aarch64-unknown-linux-musl ;;
+    darwin-x64) target=x86_64-apple-darwin ;;
+    darwin-arm64) target=aarch64-apple-darwin ;;
+    *)
+        echo "npm.sh: postlint publishes no npm package for this machine ($platform)" >&2
+        exit 1
+        ;;
+esac
+
+# A copy, so that a rebuild of the binary during the run cannot change what is compared.
+cp "$bin" "$tmp/postlint"
+bin=$tmp/postlint
+
+if node npm/scripts/package.mjs check >"$tmp/check.log" 2>&1; then
+    pass "package.mjs check: launcher and platform package versions agree with Cargo.toml"
+else
+    cat "$tmp/check.log"
+    fail "package.mjs check: launcher and platform package versions agree with Cargo.toml"
+fi
+
+step node npm/scripts/package.mjs platform --target "$target" --binary "$bin" --out "$tmp/platform"
+# `./`: `npm pack npm/postlint` would be read as the GitHub repository npm/postlint.
+step npm pack ./npm/postlint --pack-destination "$tmp"
+step npm pack "$tmp/platform" --pack-destination "$tmp"
+version=$(node -p 'require("./npm/postlint/package.json").version')
+launcher_tgz=$tmp/postlint-$version.tgz
+platform_tgz=$tmp/postlint-$platform-$version.tgz
+
+# No extra flags are needed offline: the launcher's optional dependency on this platform's
+# package is met by the tarball installed beside it (same name and version), and the four
+# others, which the registry cannot be asked for offline (ENOTCACHED), are optional: npm
+# drops a failed optional dependency and installs the rest, as it does on the wrong os/cpu.
+mkdir "$tmp/project"
+echo '{ "name": "npm-sh-project", "private": true }' >"$tmp/project/package.json"
+cd "$tmp/project"
+if npm install --offline --no-audit --no-fund "$launcher_tgz" "$platform_tgz" >"$tmp/install.log" 2>&1 &&
+    [ "$(ls node_modules/@postlint)" = "$platform" ]; then
+    pass "npm install --offline of both tarballs installs postlint and @postlint/$platform only"
+else
+    cat "$tmp/install.log"
+    ls node_modules/@postlint 2>&1 || true
+    fail "npm install --offline of both tarballs installs postlint and @postlint/$platform only"
+fi
+
+# Runs a command, keeping its stdout, stderr and exit status in $tmp/NAME.{out,err,status}.
+capture() {
+    local name=$1
+    shift
+    local status=0
+    "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || status=$?
+    echo "$status" >"$tmp/$name.status"
+}
+status() { cat "$tmp/$1.status"; }
+
+capture binary-version "$bin" --version
+capture npx-version npx --offline postlint --version
+if [ "$(status npx-version)" = 0 ] && [ -s "$tmp/npx-version.out" ] &&
+    cmp -s "$tmp/binary-version.out" "$tmp/npx-version.out"; then
+    pass "npx postlint --version prints what the binary prints: $(cat "$tmp/npx-version.out")"
+else
+    cat "$tmp/npx-version.err"
+    fail "npx postlint --version prints what the binary prints"
+fi
+
+capture binary-blog "$bin" check "$repo/fixtures/blog"
+capture npx-blog npx --offline postlint check "$repo/fixtures/blog"
+if [ "$(status binary-blog)" = 1 ] && [ "$(status npx-blog)" = 1 ] && [ -s "$tmp/npx-blog.out" ] &&
+    cmp -s "$tmp/binary-blog.out" "$tmp/npx-blog.out"; then
+    pass "npx postlint check fixtures/blog exits 1 with the binary's stdout, byte for byte ($(wc -c <"$tmp/npx-blog.out") bytes)"
+else
+    echo "exit status: binary $(status binary-blog), npx $(status npx-blog)"
+    diff "$tmp/binary-blog.out" "$tmp/npx-blog.out" | head -n 20 || true
+    fail "npx postlint check fixtures/blog exits 1 with the binary's stdout, byte for byte"
+fi
+
+# None of the sample blog's posts is free of infos, so a clean one is written here.
+cat >"$tmp/project/clean.md" <<'EOF'
+---
+title: "Shipping a Rust Command-Line Tool to npm Users"
+slug: shipping-rust-cli-to-npm
+date: 2025-10-01 09:00:00
+tags: [rust, npm, release]
+cover: /images/shipping-rust-cli/cover.png
+description: How a small launcher and one package per platform let npm users run a native Rust linter with npx, and what it says when no binary fits.
+---
+
+A linter written in Rust starts in a few milliseconds and reads each post once, so an
+editor or a pre-commit hook can run it on every save. People who write their blogs with
+Hexo, Docusaurus or Astro already have Node installed, and they expect a tool to arrive
+with one command: `npx postlint check .` should simply work on their laptop, on their
+colleague's laptop and in the continuous integration service that builds the site, with
+nothing else to install first.
+
+## One package per platform
+
+A native binary only runs on the system it was built for. Instead of one large package
+that carries every binary, each platform gets its own small package, and each declares the
+operating system and the processor it fits. The main package lists all of them as optional
+dependencies. When npm installs it, it reads those declarations and downloads only the
+one that matches the machine, skipping the others without an error.
+
+## A launcher of a few lines
+
+The main package holds a short script. It asks Node which system and processor it runs
+on, finds the matching package in the installed tree, and starts the binary with the same
+arguments. The binary writes straight to the terminal, and its exit status becomes the
+status of the script, so a build step fails when the linter finds an error and passes when
+the posts are fine.
+
+## When nothing fits
+
+Sometimes no binary is there: the machine is of a kind nobody builds for, or someone
+installed the packages with optional dependencies turned off, or copied a folder of
+packages from another computer. Then the launcher does not print a stack trace. It names
+the platform it looked for, lists the platforms that exist, and says how to get the tool
+another way, from the Python package index or by building it with Cargo. Each way ends
+with the same binary.
+EOF
+capture binary-clean "$bin" check clean.md
+capture npx-clean npx --offline postlint check clean.md
+if [ "$(status binary-clean)" = 0 ] && [ "$(status npx-clean)" = 0 ] && [ ! -s "$tmp/npx-clean.out" ]; then
+    pass "npx postlint check on a clean post exits 0 and reports nothing"
+else
+    echo "exit status: binary $(status binary-clean), npx $(status npx-clean)"
+    cat "$tmp/npx-clean.out"
+    fail "npx postlint check on a clean post exits 0 and reports nothing"
+fi
+
+# POSTLINT_BINARY: a stand-in that shows its arguments and exits 3.
+printf '#!/bin/sh\necho "stand-in: $*"\nexit 3\n' >"$tmp/stand-in"
+chmod +x "$tmp/stand-in"
+capture override env POSTLINT_BINARY="$tmp/stand-in" npx --offline postlint check "a b" c
+if [ "$(status override)" = 3 ] && [ "$(cat "$tmp/override.out")" = "stand-in: check a b c" ]; then
+    pass "POSTLINT_BINARY overrides the binary; arguments and exit status pass through"
+else
+    echo "exit status $(status override)"
+    cat "$tmp/override.out" "$tmp/override.err"
+    fail "POSTLINT_BINARY overrides the binary; arguments and exit status pass through"
+fi
+
+# A binary killed by a signal: the launcher dies of the same signal (128 + 15 in bash).
+printf '#!/bin/sh\nkill -TERM $$\n' >"$tmp/killed"
+chmod +x "$tmp/killed"
+# (bash's own "Terminated" notice discarded)
+{ capture signal env POSTLINT_BINARY="$tmp/killed" node_modules/.bin/postlint; } 2>/dev/null
+if [ "$(status signal)" = 143 ]; then
+    pass "a binary killed by SIGTERM kills the launcher with SIGTERM (exit status 143)"
+else
+    fail "a binary killed by SIGTERM kills the launcher with SIGTERM (got exit status $(status signal))"
+fi
+
+capture spawn-error env POSTLINT_BINARY="$tmp/no-such-binary" node_modules/.bin/postlint --version
+if [ "$(status spawn-error)" = 1 ] && grep -q "could not run $tmp/no-such-binary" "$tmp/spawn-error.err"; then
+    pass "a binary that cannot be started is reported in one line, exit status 1"
+else
+    cat "$tmp/spawn-error.err"
+    fail "a binary that cannot be started is reported in one line, exit status 1 (got $(status spawn-error))"
+fi
+
+# The launcher alone, as after --omit=optional or on a platform with no package.
+mkdir "$tmp/launcher-only"
+echo '{ "name": "npm-sh-launcher-only", "private": true }' >"$tmp/launcher-only/package.json"
+cd "$tmp/launcher-only"
+step npm install --offline --no-audit --no-fund "$launcher_tgz"
+capture missing npx --offline postlint --version
+if [ "$(status missing)" = 1 ] && grep -qF "($platform)" "$tmp/missing.err" &&
+    grep -qF "@postlint/$platform" "$tmp/missing.err" && ! grep -q '^ *at ' "$tmp/missing.err"; then
+    pass "with the launcher alone, npx postlint exits 1 naming $platform and @postlint/$platform"
+else
+    echo "exit status $(status missing)"
+    cat "$tmp/missing.err"
+    fail "with the launcher alone, npx postlint exits 1 naming $platform and @postlint/$platform"
+fi
+
+if [ "$failures" -gt 0 ]; then
+    echo "npm.sh: $failures assertions failed (${SECONDS} s)"
+    exit 1
+fi
+echo "npm.sh: all assertions passed (${SECONDS} s)"
