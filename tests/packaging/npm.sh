@@ -11,26 +11,8 @@
 # Prints PASS or FAIL per assertion; exits 1 if any failed. Needs node and npm (18 or later).
 set -euo pipefail
 
-bin=${POSTLINT_BIN:-}
-case $bin in
-    "" | /*) ;;
-    *) bin=$PWD/$bin ;;
-esac
-cd "$(dirname "$0")/../.."
-repo=$PWD
-if [ -z "$bin" ]; then
-    bin=$repo/target/debug/postlint
-    if [ ! -x "$bin" ]; then
-        cargo build
-    fi
-fi
-if [ ! -x "$bin" ]; then
-    echo "npm.sh: no postlint binary at $bin" >&2
-    exit 1
-fi
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=tests/packaging/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # npm as a fresh machine has it: no user .npmrc or npm_config_* variables (omit=optional
 # there would change what is installed), and a cache of its own that starts empty, so the
@@ -43,21 +25,6 @@ export npm_config_userconfig=$tmp/npmrc
 export npm_config_cache=$tmp/npm-cache
 export npm_config_update_notifier=false
 
-failures=0
-pass() { echo "PASS $1"; }
-fail() {
-    echo "FAIL $1"
-    failures=$((failures + 1))
-}
-# Runs a setup step quietly; on failure shows its output and stops.
-step() {
-    if ! "$@" >"$tmp/step.log" 2>&1; then
-        cat "$tmp/step.log" >&2
-        echo "FAIL $*" >&2
-        exit 1
-    fi
-}
-
 platform=$(node -p 'process.platform + "-" + process.arch')
 case $platform in
     linux-x64) target=x86_64-unknown-linux-musl ;;
@@ -69,10 +36,6 @@ case $platform in
         exit 1
         ;;
 esac
-
-# A copy, so that a rebuild of the binary during the run cannot change what is compared.
-cp "$bin" "$tmp/postlint"
-bin=$tmp/postlint
 
 if node npm/scripts/package.mjs check >"$tmp/check.log" 2>&1; then
     pass "package.mjs check: launcher and platform package versions agree with Cargo.toml"
@@ -105,16 +68,6 @@ else
     fail "npm install --offline of both tarballs installs postlint and @postlint/$platform only"
 fi
 
-# Runs a command, keeping its stdout, stderr and exit status in $tmp/NAME.{out,err,status}.
-capture() {
-    local name=$1
-    shift
-    local status=0
-    "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || status=$?
-    echo "$status" >"$tmp/$name.status"
-}
-status() { cat "$tmp/$1.status"; }
-
 capture binary-version "$bin" --version
 capture npx-version npx --offline postlint --version
 if [ "$(status npx-version)" = 0 ] && [ -s "$tmp/npx-version.out" ] &&
@@ -136,49 +89,8 @@ else
     fail "npx postlint check fixtures/blog exits 1 with the binary's stdout, byte for byte"
 fi
 
-# None of the sample blog's posts is free of infos, so a clean one is written here.
-cat >"$tmp/project/clean.md" <<'EOF'
----
-title: "Shipping a Rust Command-Line Tool to npm Users"
-slug: shipping-rust-cli-to-npm
-date: 2025-10-01 09:00:00
-tags: [rust, npm, release]
-cover: /images/shipping-rust-cli/cover.png
-description: How a small launcher and one package per platform let npm users run a native Rust linter with npx, and what it says when no binary fits.
----
-
-A linter written in Rust starts in a few milliseconds and reads each post once, so an
-editor or a pre-commit hook can run it on every save. People who write their blogs with
-Hexo, Docusaurus or Astro already have Node installed, and they expect a tool to arrive
-with one command: `npx postlint check .` should simply work on their laptop, on their
-colleague's laptop and in the continuous integration service that builds the site, with
-nothing else to install first.
-
-## One package per platform
-
-A native binary only runs on the system it was built for. Instead of one large package
-that carries every binary, each platform gets its own small package, and each declares the
-operating system and the processor it fits. The main package lists all of them as optional
-dependencies. When npm installs it, it reads those declarations and downloads only the
-one that matches the machine, skipping the others without an error.
-
-## A launcher of a few lines
-
-The main package holds a short script. It asks Node which system and processor it runs
-on, finds the matching package in the installed tree, and starts the binary with the same
-arguments. The binary writes straight to the terminal, and its exit status becomes the
-status of the script, so a build step fails when the linter finds an error and passes when
-the posts are fine.
-
-## When nothing fits
-
-Sometimes no binary is there: the machine is of a kind nobody builds for, or someone
-installed the packages with optional dependencies turned off, or copied a folder of
-packages from another computer. Then the launcher does not print a stack trace. It names
-the platform it looked for, lists the platforms that exist, and says how to get the tool
-another way, from the Python package index or by building it with Cargo. Each way ends
-with the same binary.
-EOF
+# None of the sample blog's posts is free of infos: this one is.
+cp "$repo/tests/packaging/clean-post.md" "$tmp/project/clean.md"
 capture binary-clean "$bin" check clean.md
 capture npx-clean npx --offline postlint check clean.md
 if [ "$(status binary-clean)" = 0 ] && [ "$(status npx-clean)" = 0 ] && [ ! -s "$tmp/npx-clean.out" ]; then
@@ -235,8 +147,4 @@ else
     fail "with the launcher alone, npx postlint exits 1 naming $platform and @postlint/$platform"
 fi
 
-if [ "$failures" -gt 0 ]; then
-    echo "npm.sh: $failures assertions failed (${SECONDS} s)"
-    exit 1
-fi
-echo "npm.sh: all assertions passed (${SECONDS} s)"
+finish
