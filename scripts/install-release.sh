@@ -96,7 +96,7 @@ download() {
         return
     fi
     if [[ $code == 404 ]]; then
-        die "$why_404 (HTTP 404 for $url)" 3
+        die "$why_404: HTTP 404 for $url" 3
     fi
     die "could not download $url ($(tail -n 1 "$tmp/curl-error" | tr -d '\r')); not building from source instead, since the network may only be flaky: run the job again"
 }
@@ -137,7 +137,7 @@ install() {
     # The partial copy in DEST_DIR is removed too, should anything below fail.
     trap 'rm -rf "$tmp" "$dest/.postlint-partial$exe"' EXIT
 
-    download "$base_url/$tag/SHA256SUMS" "$tmp/SHA256SUMS" "no release $tag (no SHA256SUMS)"
+    download "$base_url/$tag/SHA256SUMS" "$tmp/SHA256SUMS" "no release $tag"
     while IFS= read -r line || [[ -n $line ]]; do
         line=${line%$'\r'}
         name=${line#* }
@@ -153,7 +153,7 @@ install() {
     [[ $expected =~ ^[0-9a-f]{64}$ ]] ||
         die "release $tag lists '$found' as the SHA-256 of $asset, which is not a SHA-256: do not trust this release"
 
-    download "$base_url/$tag/$asset" "$tmp/$asset" "release $tag has no binary for $target (no $asset, though SHA256SUMS lists it)"
+    download "$base_url/$tag/$asset" "$tmp/$asset" "release $tag has no binary for $target ($asset is listed in SHA256SUMS but absent)"
     actual=$(sha256 "$tmp/$asset")
     if [[ $actual != "$expected" ]]; then
         die "checksum mismatch for $asset of release $tag: SHA256SUMS says $expected, the download is $actual; do not trust this download"
