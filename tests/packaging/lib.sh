@@ -52,11 +52,12 @@ capture() {
     echo "$status" >"$tmp/$name.status"
 }
 status() { cat "$tmp/$1.status"; }
-# A virtual environment under target/packaging with a tool from PyPI (the only step of these
-# tests that needs the network), kept between runs; prints its folder.
+# tool_venv NAME REQUIREMENT [FILE]: a virtual environment under target/packaging with a
+# tool from PyPI (the only step of these tests that needs the network), kept between runs
+# and made again when bin/FILE (default NAME) is missing; prints its folder.
 tool_venv() {
     local venv=$repo/target/packaging/$1
-    if [ ! -x "$venv/bin/$1" ]; then
+    if [ ! -x "$venv/bin/${3:-$1}" ]; then
         step python3 -m venv "$venv"
         step "$venv/bin/pip" install --quiet "$2"
     fi
