@@ -2,51 +2,21 @@
 //! `postlint server` for Markdown and starts, in order: the binary named in Zed's
 //! `lsp.postlint.binary` setting, the `postlint` on the worktree's PATH, or the binary of
 //! postlint's latest GitHub release for this platform, downloaded once into the
-//! extension's folder (and again when a newer release appears).
+//! extension's folder (and again when a newer release appears) and unpacked only when its
+//! SHA-256 is the one in the release's `SHA256SUMS`.
+
+mod release;
 
 use std::fs;
+use std::path::Path;
 
+use release::{release_asset, release_target, verify_and_unpack};
 use zed_extension_api::{
-    self as zed, settings::LspSettings, Architecture, DownloadedFileType, GithubReleaseOptions,
-    LanguageServerId, LanguageServerInstallationStatus, Os, Result,
+    self as zed, settings::LspSettings, DownloadedFileType, GithubReleaseOptions, LanguageServerId,
+    LanguageServerInstallationStatus, Result,
 };
 
 const REPOSITORY: &str = "postlint/postlint";
-
-/// What to download for a platform: the release archive's name (the release workflow's
-/// `postlint-<target>.tar.gz`, `.zip` on Windows) and the binary's path inside it.
-#[derive(Debug, PartialEq, Eq)]
-struct ReleaseAsset {
-    archive: String,
-    file_type: DownloadedFileType,
-    binary: String,
-}
-
-/// The release's Rust target for a platform; `None` where postlint publishes no binary.
-fn release_target(os: Os, arch: Architecture) -> Option<&'static str> {
-    match (os, arch) {
-        (Os::Linux, Architecture::X8664) => Some("x86_64-unknown-linux-musl"),
-        (Os::Linux, Architecture::Aarch64) => Some("aarch64-unknown-linux-musl"),
-        (Os::Mac, Architecture::X8664) => Some("x86_64-apple-darwin"),
-        (Os::Mac, Architecture::Aarch64) => Some("aarch64-apple-darwin"),
-        (Os::Windows, Architecture::X8664) => Some("x86_64-pc-windows-msvc"),
-        _ => None,
-    }
-}
-
-fn release_asset(target: &str) -> ReleaseAsset {
-    let windows = target.contains("-windows-");
-    let (extension, file_type, exe) = if windows {
-        ("zip", DownloadedFileType::Zip, ".exe")
-    } else {
-        ("tar.gz", DownloadedFileType::GzipTar, "")
-    };
-    ReleaseAsset {
-        archive: format!("postlint-{target}.{extension}"),
-        file_type,
-        binary: format!("postlint-{target}/postlint{exe}"),
-    }
-}
 
 #[derive(Default)]
 struct Postlint {
@@ -79,24 +49,41 @@ impl Postlint {
             },
         )?;
         let asset = release_asset(target);
-        let download = release
-            .assets
-            .iter()
-            .find(|candidate| candidate.name == asset.archive)
-            .ok_or_else(|| {
-                format!(
-                    "postlint {} has no {} to download",
-                    release.version, asset.archive
-                )
-            })?;
-        // One folder per version: a newer release is downloaded beside the old one, which
-        // is removed once the new binary is in place.
+        let url_of = |name: &str| {
+            release
+                .assets
+                .iter()
+                .find(|candidate| candidate.name == name)
+                .map(|found| found.download_url.clone())
+                .ok_or_else(|| format!("postlint {} has no {name} to download", release.version))
+        };
+        // One folder per version: a newer release is unpacked beside the old one, which is
+        // removed once the new binary is in place.
         let folder = format!("postlint-{}", release.version);
         let binary = format!("{folder}/{}", asset.binary);
         if !fs::metadata(&binary).is_ok_and(|meta| meta.is_file()) {
+            // Both the archive and SHA256SUMS first, as files: the archive is unpacked only
+            // once its SHA-256 is the release's, as the GitHub Action does.
+            let (archive_url, sums_url) = (url_of(&asset.archive)?, url_of("SHA256SUMS")?);
             status(LanguageServerInstallationStatus::Downloading);
-            zed::download_file(&download.download_url, &folder, asset.file_type)
-                .map_err(|error| format!("downloading {}: {error}", asset.archive))?;
+            let downloads = format!("{folder}.download");
+            fs::remove_dir_all(&downloads).ok();
+            fs::create_dir_all(&downloads)
+                .map_err(|error| format!("creating {downloads}: {error}"))?;
+            let fetch = |url: &str, name: &str| -> Result<Vec<u8>> {
+                let path = format!("{downloads}/{name}");
+                zed::download_file(url, &path, DownloadedFileType::Uncompressed)
+                    .map_err(|error| format!("downloading {name}: {error}"))?;
+                fs::read(&path).map_err(|error| format!("reading {path}: {error}"))
+            };
+            let archive = fetch(&archive_url, &asset.archive)?;
+            let sums = String::from_utf8_lossy(&fetch(&sums_url, "SHA256SUMS")?).into_owned();
+            let unpacked = verify_and_unpack(&archive, &asset.archive, &sums, Path::new(&folder));
+            fs::remove_dir_all(&downloads).ok();
+            if let Err(error) = unpacked {
+                fs::remove_dir_all(&folder).ok();
+                return Err(error);
+            }
             zed::make_file_executable(&binary)?;
             for entry in fs::read_dir(".").into_iter().flatten().flatten() {
                 let name = entry.file_name();
@@ -142,50 +129,3 @@ impl zed::Extension for Postlint {
 }
 
 zed::register_extension!(Postlint);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_platform_of_the_release_has_its_archive() {
-        let linux = release_asset(release_target(Os::Linux, Architecture::X8664).unwrap());
-        assert_eq!(linux.archive, "postlint-x86_64-unknown-linux-musl.tar.gz");
-        assert_eq!(linux.binary, "postlint-x86_64-unknown-linux-musl/postlint");
-        assert_eq!(linux.file_type, DownloadedFileType::GzipTar);
-        let windows = release_asset(release_target(Os::Windows, Architecture::X8664).unwrap());
-        assert_eq!(windows.archive, "postlint-x86_64-pc-windows-msvc.zip");
-        assert_eq!(
-            windows.binary,
-            "postlint-x86_64-pc-windows-msvc/postlint.exe"
-        );
-        assert_eq!(windows.file_type, DownloadedFileType::Zip);
-        let mac = release_asset(release_target(Os::Mac, Architecture::Aarch64).unwrap());
-        assert_eq!(mac.archive, "postlint-aarch64-apple-darwin.tar.gz");
-    }
-
-    #[test]
-    fn a_platform_without_a_binary_is_none() {
-        assert_eq!(release_target(Os::Windows, Architecture::Aarch64), None);
-        assert_eq!(release_target(Os::Linux, Architecture::X86), None);
-    }
-
-    /// The targets the release workflow builds, so that a renamed target fails here.
-    #[test]
-    fn the_targets_are_the_release_workflows() {
-        let workflow = include_str!("../../../.github/workflows/release.yml");
-        for (os, arch) in [
-            (Os::Linux, Architecture::X8664),
-            (Os::Linux, Architecture::Aarch64),
-            (Os::Mac, Architecture::X8664),
-            (Os::Mac, Architecture::Aarch64),
-            (Os::Windows, Architecture::X8664),
-        ] {
-            let target = release_target(os, arch).unwrap();
-            assert!(
-                workflow.contains(&format!("- target: {target}\n")),
-                "{target}"
-            );
-        }
-    }
-}
