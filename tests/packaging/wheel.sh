@@ -8,7 +8,8 @@
 #
 # Wheels are built with the dev profile, which reuses cargo's debug build; set
 # POSTLINT_WHEEL_PROFILE=release to build what the release ships. maturin is installed from
-# PyPI into target/packaging/maturin, kept between runs; nothing else needs the network.
+# PyPI into target/packaging/maturin (uv and pipx beside it), kept between runs; nothing
+# else needs the network.
 # Prints PASS or FAIL per assertion; exits 1 if any failed. Needs python3 (3.8 or later).
 set -euo pipefail
 
@@ -73,6 +74,28 @@ else
     diff "$tmp/binary-blog.out" "$tmp/wheel-blog.out" | head -n 20 || true
     fail "the installed postlint lints the sample blog as the binary does"
 fi
+
+# The two tool installers README names put the same binary on PATH, offline.
+uv=$(tool_venv uv uv)/bin/uv
+capture uv env UV_TOOL_DIR="$tmp/uv/tools" UV_TOOL_BIN_DIR="$tmp/uv/bin" UV_CACHE_DIR="$tmp/uv/cache" \
+    UV_PYTHON_DOWNLOADS=never "$uv" tool install --offline --no-index --find-links "$tmp/wheels" postlint
+pipx=$(tool_venv pipx pipx)/bin/pipx
+# pipx first brings the pip of its shared environment up to date, from the same links.
+pip_wheels=$repo/target/packaging/pip
+if ! ls "$pip_wheels"/pip-*.whl >/dev/null 2>&1; then
+    step env -u PIP_CONFIG_FILE python3 -m pip download --quiet --only-binary=:all: --dest "$pip_wheels" pip
+fi
+capture pipx env PIPX_HOME="$tmp/pipx/home" PIPX_BIN_DIR="$tmp/pipx/bin" PIPX_MAN_DIR="$tmp/pipx/man" \
+    "$pipx" install --pip-args="--no-index --find-links $tmp/wheels --find-links $pip_wheels" postlint
+for installer in uv pipx; do
+    if [ "$(status "$installer")" = 0 ] &&
+        [ "$("$tmp/$installer/bin/postlint" --version 2>&1)" = "$expected_version" ]; then
+        pass "$installer installs the wheel offline and its postlint names the commit"
+    else
+        cat "$tmp/$installer.out" "$tmp/$installer.err"
+        fail "$installer installs the wheel offline and its postlint names the commit"
+    fi
+done
 
 # The source distribution, made as the release makes it: from `git archive`, which fills in
 # .git_archival.txt, so a binary built from it names the commit without git.
