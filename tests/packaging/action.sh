@@ -4,31 +4,23 @@
 # resolution that action.yml asks of it. Run from the repository root:
 #   tests/packaging/action.sh
 # POSTLINT_BIN names the binary to package (default target/debug/postlint, built when
-# missing). Prints PASS or FAIL per case, then a count; exits 1 when any case failed.
+# missing). Prints PASS or FAIL per case; exits 1 when any case failed.
 set -euo pipefail
+
+# shellcheck source=tests/packaging/lib.sh
+source "$(dirname "$0")/lib.sh"
 
 install=scripts/install-release.sh
 # The platform comes from uname here, as on a developer's machine; a case sets these itself.
 unset RUNNER_OS RUNNER_ARCH POSTLINT_RELEASE_URL
-
-bin=${POSTLINT_BIN:-target/debug/postlint}
-if [[ -z ${POSTLINT_BIN:-} && ! -x $bin ]]; then
-    cargo build --quiet
-fi
-[[ -x $bin ]] || { echo "no postlint binary at $bin" >&2; exit 1; }
 expected_version=$("$bin" --version)
 
-work=$(mktemp -d)
+work=$tmp
 server_pid=""
-cleanup() {
-    if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$tmp"' EXIT
 
-passed=0 failed=0
-pass() { echo "PASS $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1: $2"; failed=$((failed + 1)); }
+# fail NAME DETAIL: lib.sh's fail, with what went wrong.
+fail_because() { fail "$1: $2"; }
 
 sha256() {
     if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1"; else shasum -a 256 "$1"; fi | cut -d' ' -f1
@@ -46,9 +38,9 @@ run() {
 # expect NAME STATUS TEXT: the last run exited STATUS and said TEXT.
 expect() {
     if [[ $status != "$2" ]]; then
-        fail "$1" "exit $status, expected $2; output: $output"
+        fail_because "$1" "exit $status, expected $2; output: $output"
     elif [[ $output != *"$3"* ]]; then
-        fail "$1" "output lacks '$3': $output"
+        fail_because "$1" "output lacks '$3': $output"
     else
         return 0
     fi
@@ -118,9 +110,9 @@ for version in 0.1.0 v0.1.0; do
         got=$("$dest/postlint$exe" --version 2>&1 || true)
         leftovers=$(cd "$dest" && ls -A)
         if [[ $got != "$expected_version" ]]; then
-            fail "install $version" "installed binary says '$got', expected '$expected_version'"
+            fail_because "install $version" "installed binary says '$got', expected '$expected_version'"
         elif [[ $leftovers != "postlint$exe" ]]; then
-            fail "install $version" "DEST holds more than the binary: $leftovers"
+            fail_because "install $version" "DEST holds more than the binary: $leftovers"
         else
             pass "install $version"
         fi
@@ -132,9 +124,9 @@ dest=$work/mismatch
 run 0.2.0 "$dest" "$url"
 if expect "checksum mismatch" 1 "checksum mismatch for $host_asset"; then
     if [[ $output != *"do not trust"* ]]; then
-        fail "checksum mismatch" "message does not warn against the download: $output"
+        fail_because "checksum mismatch" "message does not warn against the download: $output"
     elif [[ -n $(ls -A "$dest" 2>/dev/null) ]]; then
-        fail "checksum mismatch" "DEST is not empty: $(ls -A "$dest")"
+        fail_because "checksum mismatch" "DEST is not empty: $(ls -A "$dest")"
     else
         pass "checksum mismatch"
     fi
@@ -170,7 +162,7 @@ resolves() {
     if [[ $status == 0 && $got == "$3" ]]; then
         pass "resolve version '$1' at ref '$2'"
     else
-        fail "resolve version '$1' at ref '$2'" "exit $status, printed '$got', expected '$3'"
+        fail_because "resolve version '$1' at ref '$2'" "exit $status, printed '$got', expected '$3'"
     fi
 }
 resolves "" v0.1.0 0.1.0
@@ -193,7 +185,7 @@ targets() {
     if [[ $status == "$3" && $got == *"$4"* ]]; then
         pass "target of $1 $2"
     else
-        fail "target of $1 $2" "exit $status, printed '$got', expected exit $3 and '$4'"
+        fail_because "target of $1 $2" "exit $status, printed '$got', expected exit $3 and '$4'"
     fi
 }
 targets Linux X64 0 x86_64-unknown-linux-musl
@@ -204,5 +196,4 @@ targets Windows X64 0 x86_64-pc-windows-msvc
 targets Linux ARM 3 "no release binary for Linux ARM"
 targets Windows X86 3 "no release binary for Windows X86"
 
-echo "$passed passed, $failed failed"
-[[ $failed == 0 ]]
+finish
