@@ -5,6 +5,8 @@
 set -euo pipefail
 
 dest=${1:?usage: fetch-corpora.sh DEST}
+# Where the repositories are fetched from (owner/name under it); a test can point it at copies.
+base=${POSTLINT_CORPORA_GIT:-https://github.com}
 mkdir -p "$dest"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -16,7 +18,7 @@ fetch() {
         return
     fi
     git init -q "$work/$folder"
-    git -C "$work/$folder" fetch -q --depth 1 "https://github.com/$repository" "$commit"
+    git -C "$work/$folder" fetch -q --depth 1 "$base/$repository" "$commit"
     git -C "$work/$folder" -c advice.detachedHead=false checkout -q FETCH_HEAD
     rm -rf "$work/$folder/.git"
     if [ "$subfolder" = . ]; then
@@ -24,7 +26,7 @@ fetch() {
     else
         mv "$work/$folder/$subfolder" "$dest/$folder"
     fi
-    echo "$dest/$folder: $repository@$commit${subfolder#.}"
+    echo "$dest/$folder: $repository@$commit, folder $subfolder"
 }
 
 fetch hexo-hexojs-site hexojs/site 59ec5bd280851a691489538b05e31c7fcab365e2 .
