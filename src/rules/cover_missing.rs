@@ -23,12 +23,6 @@ pub struct CoverMissing {
 }
 
 impl CoverMissing {
-    /// Whether the site's own sections decide where the field is wanted: unless every page
-    /// is asked for, or the keys are configured for this rule.
-    fn follows_the_site(&self) -> bool {
-        !self.every_page && self.fields.is_none()
-    }
-
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.cover)
     }
@@ -62,7 +56,13 @@ impl Rule for CoverMissing {
             ),
         };
         // Asked only once a page lacks the field: most runs never read the whole site.
-        if self.follows_the_site() && section_omits(post, context, Concept::Cover) {
+        if section_omits(
+            post,
+            context,
+            Concept::Cover,
+            self.every_page,
+            self.fields.as_ref(),
+        ) {
             return;
         }
         findings.push(finding.help(help));

@@ -24,12 +24,6 @@ pub struct ExcerptMissing {
 }
 
 impl ExcerptMissing {
-    /// Whether the site's own sections decide where the field is wanted: unless every page
-    /// is asked for, or the keys are configured for this rule.
-    fn follows_the_site(&self) -> bool {
-        !self.every_page && self.fields.is_none()
-    }
-
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.description)
     }
@@ -59,7 +53,13 @@ impl Rule for ExcerptMissing {
             }
         };
         // Asked only once a page lacks the field: most runs never read the whole site.
-        if self.follows_the_site() && section_omits(post, context, Concept::Description) {
+        if section_omits(
+            post,
+            context,
+            Concept::Description,
+            self.every_page,
+            self.fields.as_ref(),
+        ) {
             return;
         }
         findings.push(finding.help(help));

@@ -258,14 +258,21 @@ pub fn missing_field<'a>(
     })
 }
 
-/// Whether the post's section of the site does without `concept`: fewer than half of its
-/// published pages set it (see [`crate::site::conventions`]); a section of a few pages is
-/// judged by the whole site. `false` when it uses it, or there are too few pages to tell.
+/// Whether a missing-field rule stays silent on the post because its section of the site
+/// does without `concept`: fewer than half of the section's published pages set it (see
+/// [`crate::site::conventions`]); a section of a few pages is judged by the whole site.
+/// Never when the rule is told to report `every_page`, or is given its own `fields` (the
+/// site's sections then do not decide), nor when there are too few pages to tell.
 pub fn section_omits(
     post: &Post,
     context: &super::Context,
     concept: crate::site::conventions::Concept,
+    every_page: bool,
+    fields: Option<&FieldNames>,
 ) -> bool {
+    if every_page || fields.is_some() {
+        return false;
+    }
     context.site.section_of(post).is_some_and(|name| {
         context
             .site

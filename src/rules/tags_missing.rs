@@ -21,12 +21,6 @@ pub struct TagsMissing {
 }
 
 impl TagsMissing {
-    /// Whether the site's own sections decide where the field is wanted: unless every page
-    /// is asked for, or the keys are configured for this rule.
-    fn follows_the_site(&self) -> bool {
-        !self.every_page && self.fields.is_none()
-    }
-
     fn names<'a>(&'a self, profile: &'a Profile) -> &'a FieldNames {
         self.fields.as_ref().unwrap_or(&profile.fields.tags)
     }
@@ -49,7 +43,13 @@ impl Rule for TagsMissing {
             return;
         };
         // Asked only once a page lacks the field: most runs never read the whole site.
-        if self.follows_the_site() && section_omits(post, context, Concept::Tags) {
+        if section_omits(
+            post,
+            context,
+            Concept::Tags,
+            self.every_page,
+            self.fields.as_ref(),
+        ) {
             return;
         }
         findings.push(finding.help(format!("add `{example}`; {WHY}")));
