@@ -252,27 +252,11 @@ impl FieldIgnored {
 
     /// What `key` is, measured against [`FieldIgnored::known_keys`].
     fn measure(&self, key: &str, profile: &Profile) -> Verdict {
-        if self.known_keys(profile).any(|known| known == key) {
-            return Verdict::Known;
-        }
-        // Hugo reads front matter keys case-insensitively.
-        if profile.generator == Generator::Hugo
-            && self
-                .known_keys(profile)
-                .any(|known| known.eq_ignore_ascii_case(key))
-        {
-            return Verdict::Known;
-        }
-        let Some(typo) = Typo::of(key) else {
-            return Verdict::Unknown;
-        };
-        self.known_keys(profile)
-            .filter_map(|known| Some((typo.distance(known)?, known)))
-            // The first of the nearest.
-            .min_by_key(|(distance, _)| *distance)
-            .map_or(Verdict::Unknown, |(distance, known)| {
-                Verdict::Near(distance, known.into())
-            })
+        verdict(
+            key,
+            || self.known_keys(profile),
+            profile.generator == Generator::Hugo,
+        )
     }
 
     /// `verdict` on `key` once the keys of the page's collection schema (Astro) are known
@@ -286,23 +270,43 @@ impl FieldIgnored {
         if matches!(verdict, Verdict::Known) || schema_keys.is_empty() {
             return verdict;
         }
-        if schema_keys
-            .iter()
-            .any(|known| known == key || (hugo && known.eq_ignore_ascii_case(key)))
-        {
-            return Verdict::Known;
+        match (
+            verdict,
+            self::verdict(key, || schema_keys.iter().map(String::as_str), hugo),
+        ) {
+            (_, Verdict::Known) => Verdict::Known,
+            (Verdict::Near(best, known), Verdict::Near(distance, _)) if best <= distance => {
+                Verdict::Near(best, known)
+            }
+            (before, Verdict::Unknown) => before,
+            (_, nearer) => nearer,
         }
-        let Some(typo) = Typo::of(key) else {
-            return verdict;
-        };
-        schema_keys
-            .iter()
-            .filter_map(|known| Some((typo.distance(known)?, known)))
-            .fold(verdict, |nearest, (distance, known)| match nearest {
-                Verdict::Near(best, _) if best <= distance => nearest,
-                _ => Verdict::Near(distance, known.as_str().into()),
-            })
     }
+}
+
+/// What `key` is among the keys `keys` lists (afresh at each call): one of them (in any
+/// case for Hugo, which reads front matter keys case-insensitively), else near the first
+/// of the nearest, when near enough to be a typo of it.
+fn verdict<'a, I: Iterator<Item = &'a str>>(
+    key: &str,
+    keys: impl Fn() -> I,
+    hugo: bool,
+) -> Verdict {
+    if keys().any(|known| known == key)
+        || (hugo && keys().any(|known| known.eq_ignore_ascii_case(key)))
+    {
+        return Verdict::Known;
+    }
+    let Some(typo) = Typo::of(key) else {
+        return Verdict::Unknown;
+    };
+    keys()
+        .filter_map(|known| Some((typo.distance(known)?, known)))
+        // The first of the nearest.
+        .min_by_key(|(distance, _)| *distance)
+        .map_or(Verdict::Unknown, |(distance, known)| {
+            Verdict::Near(distance, known.into())
+        })
 }
 
 impl Rule for FieldIgnored {
