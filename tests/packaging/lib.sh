@@ -2,7 +2,7 @@
 # Shared by the packaging tests (tests/packaging/*.sh): sourced after `set -euo pipefail`.
 #
 # Sets `repo` (the repository root, also the working folder), `tmp` (a fresh folder,
-# removed on exit) and `bin`: $POSTLINT_BIN, else target/debug/postlint (built when
+# removed on exit), `version` and `head_version` (below) and `bin`: $POSTLINT_BIN, else target/debug/postlint (built when
 # missing), copied into $tmp so that a rebuild during the run cannot change what is compared.
 # `test_name` is the script's name, for its messages.
 
@@ -29,6 +29,14 @@ trap 'rm -rf "$tmp"' EXIT
 cp "$bin" "$tmp/postlint"
 bin=$tmp/postlint
 
+# Cargo.toml's version, and what `postlint --version` prints when built from HEAD: with the
+# commit when this folder is the top of its own checkout, as build/main.rs reads it.
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+head_version="postlint $version"
+if [ "$(git rev-parse --show-toplevel 2>/dev/null)" = "$(pwd -P)" ]; then
+    head_version="$head_version ($(git log -1 --format='%h %cs' --abbrev=7))"
+fi
+
 failures=0
 pass() { echo "PASS $1"; }
 fail() {
@@ -52,6 +60,22 @@ capture() {
     echo "$status" >"$tmp/$name.status"
 }
 status() { cat "$tmp/$1.status"; }
+# same_report_as_binary LABEL COMMAND...: `COMMAND check <repo>/fixtures/blog`, an installed
+# postlint, exits 1 as the binary does and prints the binary's report byte for byte.
+same_report_as_binary() {
+    local label=$1
+    shift
+    capture binary-blog "$bin" check "$repo/fixtures/blog"
+    capture installed-blog "$@" check "$repo/fixtures/blog"
+    if [ "$(status binary-blog)" = 1 ] && [ "$(status installed-blog)" = 1 ] &&
+        [ -s "$tmp/installed-blog.out" ] && cmp -s "$tmp/binary-blog.out" "$tmp/installed-blog.out"; then
+        pass "$label check fixtures/blog exits 1 with the binary's report, byte for byte ($(wc -c <"$tmp/installed-blog.out") bytes)"
+    else
+        echo "exit status: binary $(status binary-blog), $label $(status installed-blog)"
+        diff "$tmp/binary-blog.out" "$tmp/installed-blog.out" | head -n 20 || true
+        fail "$label check fixtures/blog exits 1 with the binary's report, byte for byte"
+    fi
+}
 # tool_venv NAME REQUIREMENT [FILE]: a virtual environment under target/packaging with a
 # tool from PyPI (the only step of these tests that needs the network), kept between runs
 # and made again when bin/FILE (default NAME) is missing; prints its folder.

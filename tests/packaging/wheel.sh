@@ -23,7 +23,6 @@ maturin=$maturin_venv/bin/maturin
 # index or find-links but the ones given.
 export PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1
 unset PIP_FIND_LINKS PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_NO_INDEX
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 
 step "$maturin" build --profile "$profile" --out "$tmp/wheels"
 wheel=$(ls "$tmp"/wheels/postlint-"$version"-*.whl)
@@ -52,28 +51,15 @@ step env PIP_NO_INDEX=1 "$tmp/venv/bin/pip" install --find-links "$tmp/wheels" p
 installed=$tmp/venv/bin/postlint
 
 # The version names the commit the wheel was built from (build/main.rs).
-expected_version="postlint $version"
-if git rev-parse --show-toplevel >/dev/null 2>&1; then
-    expected_version="$expected_version ($(git log -1 --format='%h %cs' --abbrev=7))"
-fi
 capture wheel-version "$installed" --version
-if [ "$(status wheel-version)" = 0 ] && [ "$(cat "$tmp/wheel-version.out")" = "$expected_version" ]; then
-    pass "pip install --no-index puts postlint on PATH, naming its commit: $expected_version"
+if [ "$(status wheel-version)" = 0 ] && [ "$(cat "$tmp/wheel-version.out")" = "$head_version" ]; then
+    pass "pip install --no-index puts postlint on PATH, naming its commit: $head_version"
 else
     cat "$tmp/wheel-version.out" "$tmp/wheel-version.err"
-    fail "pip install --no-index puts postlint on PATH, naming its commit: $expected_version"
+    fail "pip install --no-index puts postlint on PATH, naming its commit: $head_version"
 fi
 
-capture binary-blog "$bin" check fixtures/blog
-capture wheel-blog env PATH="$tmp/venv/bin:$PATH" postlint check fixtures/blog
-if [ "$(status binary-blog)" = 1 ] && [ "$(status wheel-blog)" = 1 ] && [ -s "$tmp/wheel-blog.out" ] &&
-    cmp -s "$tmp/binary-blog.out" "$tmp/wheel-blog.out"; then
-    pass "the installed postlint lints the sample blog: exit 1, the binary's report byte for byte ($(wc -c <"$tmp/wheel-blog.out") bytes)"
-else
-    echo "exit status: binary $(status binary-blog), wheel $(status wheel-blog)"
-    diff "$tmp/binary-blog.out" "$tmp/wheel-blog.out" | head -n 20 || true
-    fail "the installed postlint lints the sample blog as the binary does"
-fi
+same_report_as_binary "the wheel's postlint" env PATH="$tmp/venv/bin:$PATH" postlint
 
 # The two tool installers README names put the same binary on PATH, offline.
 uv=$(tool_venv uv uv)/bin/uv
@@ -89,7 +75,7 @@ capture pipx env PIPX_HOME="$tmp/pipx/home" PIPX_BIN_DIR="$tmp/pipx/bin" PIPX_MA
     "$pipx" install --pip-args="--no-index --find-links $tmp/wheels --find-links $pip_wheels" postlint
 for installer in uv pipx; do
     if [ "$(status "$installer")" = 0 ] &&
-        [ "$("$tmp/$installer/bin/postlint" --version 2>&1)" = "$expected_version" ]; then
+        [ "$("$tmp/$installer/bin/postlint" --version 2>&1)" = "$head_version" ]; then
         pass "$installer installs the wheel offline and its postlint names the commit"
     else
         cat "$tmp/$installer.out" "$tmp/$installer.err"
@@ -122,11 +108,11 @@ if git rev-parse --show-toplevel >/dev/null 2>&1; then
     step python3 -m venv "$tmp/sdist-venv"
     step env PIP_NO_INDEX=1 "$tmp/sdist-venv/bin/pip" install --find-links "$tmp/sdist-wheel" postlint
     capture sdist-version "$tmp/sdist-venv/bin/postlint" --version
-    if [ "$(cat "$tmp/sdist-version.out")" = "$expected_version" ]; then
+    if [ "$(cat "$tmp/sdist-version.out")" = "$head_version" ]; then
         pass "a wheel built from the sdist without git names the commit: $(cat "$tmp/sdist-version.out")"
     else
         cat "$tmp/sdist-version.out" "$tmp/sdist-version.err"
-        fail "a wheel built from the sdist without git names the commit: $expected_version"
+        fail "a wheel built from the sdist without git names the commit: $head_version"
     fi
 fi
 
